@@ -37,13 +37,13 @@ public enum Autodiff {
   }
 
   /// Whether `tensor` takes part in differentiation: a trainable leaf or a recorded result.
-  static func isTracked(_ tensor: Tensor) -> Bool {
+  public static func isTracked(_ tensor: Tensor) -> Bool {
     tensor.requiresGrad || tensor.tapeEntry != nil
   }
 
   /// Records `output` as computed from `inputs` when recording is on and any input is tracked.
   @discardableResult
-  static func record(
+  public static func record(
     _ output: Tensor, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]
   ) -> Tensor {
     guard recording, inputs.contains(where: isTracked) else { return output }

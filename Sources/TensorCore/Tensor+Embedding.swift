@@ -5,7 +5,8 @@ extension Tensor {
   ///
   /// The gradient scatter-adds each output row into its table row. Indices must lie in `0..<V`;
   /// callers validate user data (token ids, box coordinates) before it gets here.
-  public func gatherRows(_ indices: [Int32], indexShape: [Int]) -> Tensor {
+  /// - Parameter paddingIndex: a row that never receives gradient (PyTorch's `padding_idx`).
+  public func gatherRows(_ indices: [Int32], indexShape: [Int], paddingIndex: Int32? = nil) -> Tensor {
     checkShapes(rank == 2, "gatherRows", shape, indexShape, "the table must be [V, E]")
     checkShapes(indices.count == indexShape.reduce(1, *), "gatherRows", [indices.count], indexShape)
     let rows = shape[0]
@@ -25,7 +26,7 @@ extension Tensor {
     return Autodiff.record(result, inputs: [self]) { g in
       let grad = Tensor(zeros: tableShape)
       let gp = g.pointer
-      for (i, index) in indices.enumerated() {
+      for (i, index) in indices.enumerated() where index != paddingIndex {
         let row = grad.pointer + Int(index) * width
         let source = gp + i * width
         for j in 0..<width { row[j] += source[j] }
