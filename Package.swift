@@ -52,12 +52,12 @@ let package = Package(
       ]),
 
     // MARK: - Test support
-    .target(name: "_TestSupport", dependencies: ["TensorCore"], path: "Sources/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["TensorCore", "LayoutModels"], path: "Sources/_TestSupport"),
 
     // MARK: - Tests
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
     .testTarget(name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"]),
-    .testTarget(name: "LayoutModelsTests", dependencies: ["LayoutModels", "_TestSupport"]),
+    .testTarget(name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "_TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"]),

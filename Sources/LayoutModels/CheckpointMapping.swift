@@ -80,7 +80,8 @@ extension LayoutLMForTask {
       available[canonicalName(name, basePrefix: config.basePrefix)] = tensor
     }
     // A tied decoder bias stands in for a missing `cls.predictions.bias`.
-    if available["cls.predictions.bias"] == nil, let tied = tensors["cls.predictions.decoder.bias"] {
+    if available["cls.predictions.bias"] == nil, let tied = tensors["cls.predictions.decoder.bias"]
+    {
       available["cls.predictions.bias"] = tied
     }
     report.convertedAttention = convertAttention(&available)
@@ -117,7 +118,8 @@ extension LayoutLMForTask {
     }
     if !unknown.isEmpty || !missing.isEmpty || !wrongShape.isEmpty {
       throw CheckpointError.mismatch(
-        source: source, unknown: unknown, missing: missing.sorted(), wrongShape: wrongShape.sorted())
+        source: source, unknown: unknown, missing: missing.sorted(), wrongShape: wrongShape.sorted()
+      )
     }
     return report
   }
@@ -140,15 +142,22 @@ extension LayoutLMForTask {
     let hidden = config.hiddenSize
     for i in 0..<config.numHiddenLayers {
       let stem = "\(config.basePrefix).encoder.layer.\(i).attention.self."
-      if config.fastQKV, let q = available[stem + "query.weight"], let k = available[stem + "key.weight"],
+      if config.fastQKV, let q = available[stem + "query.weight"],
+        let k = available[stem + "key.weight"],
         let v = available[stem + "value.weight"]
       {
         available[stem + "qkv_linear.weight"] = Autodiff.withoutRecording {
           Tensor.concatenated([q, k, v], axis: 0)
         }
-        if let qb = available[stem + "query.bias"] { available[stem + "q_bias"] = qb.reshaped([1, 1, hidden]) }
-        if let vb = available[stem + "value.bias"] { available[stem + "v_bias"] = vb.reshaped([1, 1, hidden]) }
-        for suffix in ["query.weight", "key.weight", "value.weight", "query.bias", "key.bias", "value.bias"] {
+        if let qb = available[stem + "query.bias"] {
+          available[stem + "q_bias"] = qb.reshaped([1, 1, hidden])
+        }
+        if let vb = available[stem + "value.bias"] {
+          available[stem + "v_bias"] = vb.reshaped([1, 1, hidden])
+        }
+        for suffix in [
+          "query.weight", "key.weight", "value.weight", "query.bias", "key.bias", "value.bias",
+        ] {
           available[stem + suffix] = nil
         }
         converted = true
@@ -160,8 +169,10 @@ extension LayoutLMForTask {
           available[stem + "key.weight"] = qkv.sliced(axis: 0, hidden..<(2 * hidden))
           available[stem + "value.weight"] = qkv.sliced(axis: 0, (2 * hidden)..<(3 * hidden))
           available[stem + "key.bias"] = Tensor(zeros: [hidden])
-          available[stem + "query.bias"] = available[stem + "q_bias"]?.reshaped([hidden]) ?? Tensor(zeros: [hidden])
-          available[stem + "value.bias"] = available[stem + "v_bias"]?.reshaped([hidden]) ?? Tensor(zeros: [hidden])
+          available[stem + "query.bias"] =
+            available[stem + "q_bias"]?.reshaped([hidden]) ?? Tensor(zeros: [hidden])
+          available[stem + "value.bias"] =
+            available[stem + "v_bias"]?.reshaped([hidden]) ?? Tensor(zeros: [hidden])
         }
         available[stem + "qkv_linear.weight"] = nil
         available[stem + "q_bias"] = nil

@@ -23,12 +23,14 @@ final class LayoutEmbeddings: ParameterOwner {
     let rows = config.max2DPositionEmbeddings
     word = Embedding(
       count: config.vocabSize, dimensions: hidden, paddingIndex: 0, initializer: &initializer)
-    position = Embedding(count: config.maxPositionEmbeddings, dimensions: hidden, initializer: &initializer)
+    position = Embedding(
+      count: config.maxPositionEmbeddings, dimensions: hidden, initializer: &initializer)
     x = Embedding(count: rows, dimensions: coordinate, initializer: &initializer)
     y = Embedding(count: rows, dimensions: coordinate, initializer: &initializer)
     h = Embedding(count: rows, dimensions: shape, initializer: &initializer)
     w = Embedding(count: rows, dimensions: shape, initializer: &initializer)
-    tokenType = Embedding(count: config.typeVocabSize, dimensions: hidden, initializer: &initializer)
+    tokenType = Embedding(
+      count: config.typeVocabSize, dimensions: hidden, initializer: &initializer)
     norm = LayerNorm(hidden, eps: config.layerNormEps, initializer: initializer)
   }
 
@@ -66,7 +68,8 @@ final class LayoutEmbeddings: ParameterOwner {
   /// Text embeddings `[B, T, H]`: LayerNorm(word + position + layout + token type), then dropout.
   func callAsFunction(_ inputs: ModelInputs, context: ForwardContext) -> Tensor {
     let shape = [inputs.batchSize, inputs.sequenceLength]
-    var sum = word(inputs.inputIds, shape: shape) + position(inputs.resolvedPositionIds, shape: shape)
+    var sum =
+      word(inputs.inputIds, shape: shape) + position(inputs.resolvedPositionIds, shape: shape)
     sum = sum + spatial(inputs.bbox, batch: inputs.batchSize, count: inputs.sequenceLength)
     sum = sum + tokenType(inputs.tokenTypeIds, shape: shape)
     return context.dropout(norm(sum), config.hiddenDropoutProb)

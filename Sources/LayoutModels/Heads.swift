@@ -27,7 +27,9 @@ public enum TaskKind: String, Codable, Sendable, CaseIterable {
   /// The head an HF architecture name selects, or nil.
   public init?(architecture: String) {
     for kind in TaskKind.allCases
-    where kind.architecture(v2: true) == architecture || kind.architecture(v2: false) == architecture {
+    where kind.architecture(v2: true) == architecture
+      || kind.architecture(v2: false) == architecture
+    {
       self = kind
       return
     }

@@ -195,7 +195,8 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
     if layoutEmbedding == .concatenated && 4 * coordinateSize + 2 * shapeSize != hiddenSize {
       try fail(
         "coordinate_size/shape_size",
-        "4·coordinate_size + 2·shape_size = hidden_size (\(hiddenSize)) for concatenated layout embeddings")
+        "4·coordinate_size + 2·shape_size = hidden_size (\(hiddenSize)) for concatenated layout embeddings"
+      )
     }
     if visualTokens {
       if imageFeaturePoolShape.count < 2 || !(1...14).contains(gridHeight)
@@ -235,14 +236,16 @@ extension LayoutLMConfiguration {
   public static func read(contentsOf url: URL) throws -> LayoutLMConfiguration {
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw ModelConfigurationError.unreadable(path: url.path, reason: "cannot be read (\(error.localizedDescription))")
+      throw ModelConfigurationError.unreadable(
+        path: url.path, reason: "cannot be read (\(error.localizedDescription))")
     }
     do {
       return try JSONDecoder().decode(LayoutLMConfiguration.self, from: data)
     } catch let error as ModelConfigurationError {
       throw ModelConfigurationError.unreadable(path: url.path, reason: "\(error)")
     } catch {
-      throw ModelConfigurationError.unreadable(path: url.path, reason: "is not a valid config: \(error)")
+      throw ModelConfigurationError.unreadable(
+        path: url.path, reason: "is not a valid config: \(error)")
     }
   }
 
@@ -254,7 +257,9 @@ extension LayoutLMConfiguration {
   }
 
   /// The LayoutLM v1 preset: summed layout embeddings, no visual tokens, no relative biases.
-  public static func v1(hidden: Int = 768, layers: Int = 12, heads: Int = 12, intermediate: Int? = nil)
+  public static func v1(
+    hidden: Int = 768, layers: Int = 12, heads: Int = 12, intermediate: Int? = nil
+  )
     -> LayoutLMConfiguration
   {
     var c = LayoutLMConfiguration()

@@ -38,7 +38,8 @@ public final class LayoutLMForTask: ParameterOwner {
     qaOutputs = task == .questionAnswering ? Linear(hidden, 2, initializer: &initializer) : nil
     lmHead =
       task == .maskedLM || task == .pretraining
-      ? MaskedLMHead(config, wordEmbeddings: encoder.embeddings.word.weight, initializer: &initializer)
+      ? MaskedLMHead(
+        config, wordEmbeddings: encoder.embeddings.word.weight, initializer: &initializer)
       : nil
     tiaClassifier = task == .pretraining ? Linear(hidden, 1, initializer: &initializer) : nil
     timClassifier = task == .pretraining ? Linear(hidden, 1, initializer: &initializer) : nil
@@ -70,13 +71,16 @@ public final class LayoutLMForTask: ParameterOwner {
         // HF LayoutLMv2ForSequenceClassification: [CLS] ⊕ mean(initial visual) ⊕ mean(final visual).
         let cls = text.sliced(axis: 1, 0..<1).reshaped([batch, hidden])
         let finalVisual = encoded.sequence.sliced(axis: 1, textLength..<encoded.sequence.shape[1])
-        features = Tensor.concatenated([cls, initial.mean(axis: 1), finalVisual.mean(axis: 1)], axis: 1)
+        features = Tensor.concatenated(
+          [cls, initial.mean(axis: 1), finalVisual.mean(axis: 1)], axis: 1)
       } else {
         features = encoded.pooled
       }
       let logits = classifier(context.dropout(features, config.hiddenDropoutProb))
       output.logits = logits
-      if let targets = labels?.sequenceLabels { output.loss = logits.crossEntropy(targets: targets) }
+      if let targets = labels?.sequenceLabels {
+        output.loss = logits.crossEntropy(targets: targets)
+      }
     case .questionAnswering:
       guard let qaOutputs else { break }
       let logits = qaOutputs(text)  // [B, T, 2]
@@ -97,7 +101,8 @@ public final class LayoutLMForTask: ParameterOwner {
         let logits = lmHead(text)
         output.logits = logits
         if let targets = labels?.mlmLabels {
-          let loss = logits.reshaped([batch * textLength, config.vocabSize]).crossEntropy(targets: targets)
+          let loss = logits.reshaped([batch * textLength, config.vocabSize]).crossEntropy(
+            targets: targets)
           output.taskLosses["mvlm"] = loss
         }
       }

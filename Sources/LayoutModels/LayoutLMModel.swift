@@ -45,13 +45,15 @@ public final class LayoutLMModel: ParameterOwner {
         backbone = ResNetBackbone(config, initializer: &initializer)
       }
       visualProjection = Linear(config.visualChannels, config.hiddenSize, initializer: &initializer)
-      visualSegment = config.hasVisualSegmentEmbedding ? initializer.normal([config.hiddenSize]) : nil
+      visualSegment =
+        config.hasVisualSegmentEmbedding ? initializer.normal([config.hiddenSize]) : nil
       visualNorm = LayerNorm(config.hiddenSize, eps: config.layerNormEps, initializer: initializer)
     } else {
       (backbone, visualProjection, visualSegment, visualNorm) = (nil, nil, nil, nil)
     }
     biases = RelativePositionBias(config, initializer: &initializer)
-    layers = (0..<config.numHiddenLayers).map { _ in EncoderLayer(config, initializer: &initializer) }
+    layers = (0..<config.numHiddenLayers).map { _ in EncoderLayer(config, initializer: &initializer)
+    }
     pooler = Linear(config.hiddenSize, config.hiddenSize, initializer: &initializer)
   }
 
@@ -81,7 +83,8 @@ public final class LayoutLMModel: ParameterOwner {
       // Concatenate per batch row: text then visual.
       positions = interleave(positions, textLength, batchPositions, v, batch)
       boxes = interleave(boxes, 4 * textLength, batchBoxes, 4 * v, batch)
-      maskValues = interleave(maskValues, textLength, [Float](repeating: 0, count: batch * v), v, batch)
+      maskValues = interleave(
+        maskValues, textLength, [Float](repeating: 0, count: batch * v), v, batch)
       length += v
     }
     let mask = Tensor(maskValues, shape: [batch, length])
@@ -101,8 +104,12 @@ public final class LayoutLMModel: ParameterOwner {
     if let visualProjection {
       result += visualProjection.namedParameters(prefix: joined(prefix, "visual_proj"))
     }
-    if let visualSegment { result.append((joined(prefix, "visual_segment_embedding"), visualSegment)) }
-    if let visualNorm { result += visualNorm.namedParameters(prefix: joined(prefix, "visual_LayerNorm")) }
+    if let visualSegment {
+      result.append((joined(prefix, "visual_segment_embedding"), visualSegment))
+    }
+    if let visualNorm {
+      result += visualNorm.namedParameters(prefix: joined(prefix, "visual_LayerNorm"))
+    }
     for (i, layer) in layers.enumerated() {
       result += layer.namedParameters(prefix: joined(prefix, "encoder.layer.\(i)"))
     }

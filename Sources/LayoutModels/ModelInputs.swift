@@ -39,12 +39,15 @@ public struct ModelInputs: Sendable {
     func fail(_ field: String, _ expected: String) throws -> Never {
       throw ModelInputError.invalid(field: field, expected: expected)
     }
-    if inputIds.count != n { try fail("input_ids", "\(n) values ([B=\(batchSize), T=\(sequenceLength)])") }
+    if inputIds.count != n {
+      try fail("input_ids", "\(n) values ([B=\(batchSize), T=\(sequenceLength)])")
+    }
     if bbox.count != 4 * n { try fail("bbox", "\(4 * n) values ([B, T, 4])") }
     if attentionMask.count != n { try fail("attention_mask", "\(n) values") }
     if tokenTypeIds.count != n { try fail("token_type_ids", "\(n) values") }
     if sequenceLength > config.maxPositionEmbeddings {
-      try fail("sequence length", "at most max_position_embeddings = \(config.maxPositionEmbeddings)")
+      try fail(
+        "sequence length", "at most max_position_embeddings = \(config.maxPositionEmbeddings)")
     }
     if let bad = inputIds.firstIndex(where: { $0 < 0 || Int($0) >= config.vocabSize }) {
       try fail("input_ids[\(bad)]", "a token id in 0..<\(config.vocabSize), got \(inputIds[bad])")
@@ -68,7 +71,9 @@ public struct ModelInputs: Sendable {
       }
     }
     if config.visualTokens {
-      guard let image else { try fail("image", "a [B, 3, H, W] tensor: the model has visual tokens") }
+      guard let image else {
+        try fail("image", "a [B, 3, H, W] tensor: the model has visual tokens")
+      }
       if image.rank != 4 || image.shape[0] != batchSize || image.shape[1] != 3 {
         try fail("image", "shape [\(batchSize), 3, H, W], got \(image.shape)")
       }

@@ -55,7 +55,8 @@ final class RelativePositionBias: ParameterOwner {
     }
     let limit = config.max2DPositionEmbeddings
     let table2D = (-limit...limit).map {
-      Int32(relativePositionBucket($0, buckets: config.rel2DPosBins, maxDistance: config.maxRel2DPos))
+      Int32(
+        relativePositionBucket($0, buckets: config.rel2DPosBins, maxDistance: config.maxRel2DPos))
     }
     var buckets1D = [Int32](repeating: 0, count: oneD == nil ? 0 : batch * plane)
     var bucketsX = [Int32](repeating: 0, count: x == nil ? 0 : batch * plane)

@@ -66,7 +66,8 @@ final class PoolingBackbone: VisualBackbone {
   }
 
   func callAsFunction(_ image: Tensor, context: ForwardContext) -> Tensor {
-    let pooled = adaptiveAveragePoolNoGrad(normalizedPixels(image), height: gridHeight, width: gridWidth)
+    let pooled = adaptiveAveragePoolNoGrad(
+      normalizedPixels(image), height: gridHeight, width: gridWidth)
     let (batch, channels) = (pooled.shape[0], pooled.shape[1])
     return pooled.reshaped([batch, channels, gridHeight * gridWidth]).permuted([0, 2, 1])
   }

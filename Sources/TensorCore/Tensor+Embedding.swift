@@ -6,7 +6,9 @@ extension Tensor {
   /// The gradient scatter-adds each output row into its table row. Indices must lie in `0..<V`;
   /// callers validate user data (token ids, box coordinates) before it gets here.
   /// - Parameter paddingIndex: a row that never receives gradient (PyTorch's `padding_idx`).
-  public func gatherRows(_ indices: [Int32], indexShape: [Int], paddingIndex: Int32? = nil) -> Tensor {
+  public func gatherRows(_ indices: [Int32], indexShape: [Int], paddingIndex: Int32? = nil)
+    -> Tensor
+  {
     checkShapes(rank == 2, "gatherRows", shape, indexShape, "the table must be [V, E]")
     checkShapes(indices.count == indexShape.reduce(1, *), "gatherRows", [indices.count], indexShape)
     let rows = shape[0]
