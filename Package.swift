@@ -55,7 +55,8 @@ let package = Package(
     .target(name: "_TestSupport", dependencies: ["TensorCore", "LayoutModels"], path: "Sources/_TestSupport"),
 
     // MARK: - Tests
-    .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
+    .testTarget(
+      name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"]),
     .testTarget(name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "_TestSupport"]),

@@ -1,0 +1,141 @@
+import XCTest
+
+@testable import TensorCore
+
+final class GemmTests: XCTestCase {
+  /// `alpha · op(A) · op(B) + beta · C` in float64, from the same storage conventions as `gemm`.
+  private func reference(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float, a: [Float],
+    lda: Int, b: [Float], ldb: Int, beta: Float, c: [Float], ldc: Int
+  ) -> [Float] {
+    var out = c
+    for i in 0..<m {
+      for j in 0..<n {
+        var sum = 0.0
+        for p in 0..<k {
+          let av = transposeA ? a[p * lda + i] : a[i * lda + p]
+          let bv = transposeB ? b[j * ldb + p] : b[p * ldb + j]
+          sum += Double(av) * Double(bv)
+        }
+        let old = beta == 0 ? 0 : Double(beta) * Double(c[i * ldc + j])
+        out[i * ldc + j] = Float(Double(alpha) * sum + old)
+      }
+    }
+    return out
+  }
+
+  private func run(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float, beta: Float,
+    pad: Int, pool: ThreadPool = .shared, seed: UInt64 = 1, withReference: Bool = true
+  ) -> (got: [Float], expected: [Float]) {
+    var rng = TestRandom(seed: seed)
+    let lda = (transposeA ? m : k) + pad
+    let ldb = (transposeB ? k : n) + pad
+    let ldc = n + pad
+    let a = rng.floats((transposeA ? k : m) * lda + 1)
+    let b = rng.floats((transposeB ? n : k) * ldb + 1)
+    var c = rng.floats(m * ldc + 1)
+    if beta == 0 && n > 0 {
+      // NaNs must not propagate when beta is 0.
+      for i in 0..<m { c[i * ldc] = .nan }
+    }
+    let expected =
+      !withReference
+      ? []
+      : reference(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a,
+        lda: lda, b: b, ldb: ldb, beta: beta,
+        c: c.map { $0.isNaN ? 0 : $0 }, ldc: ldc)
+    a.withUnsafeBufferPointer { ap in
+      b.withUnsafeBufferPointer { bp in
+        c.withUnsafeMutableBufferPointer { cp in
+          gemm(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+            a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb, beta: beta,
+            c: cp.baseAddress!, ldc: ldc, pool: pool)
+        }
+      }
+    }
+    return (c, expected)
+  }
+
+  func testAllTransposesOnOddShapesAgainstFloat64() {
+    let shapes = [
+      (1, 1, 1), (0, 5, 3), (5, 0, 3), (7, 5, 0), (1, 70, 3), (13, 1, 9), (6, 64, 256),
+      (7, 65, 257), (97, 131, 300), (37, 200, 19), (200, 37, 513),
+    ]
+    for (m, n, k) in shapes {
+      for transposeA in [false, true] {
+        for transposeB in [false, true] {
+          for (alpha, beta) in [(Float(1), Float(0)), (1, 1), (0.5, -2)] {
+            let (got, expected) = run(
+              transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+              beta: beta, pad: 3)
+            let what = "m\(m) n\(n) k\(k) tA \(transposeA) tB \(transposeB) α\(alpha) β\(beta)"
+            XCTAssertFalse(got.contains { $0.isNaN }, "\(what): NaN leaked from C")
+            assertClose(got, expected, what)
+          }
+        }
+      }
+    }
+  }
+
+  func testPaddingOutsideTheMatrixIsUntouched() {
+    let m = 9
+    let n = 70
+    let ldc = n + 5
+    let a = [Float](repeating: 1, count: m * 4)
+    let b = [Float](repeating: 2, count: 4 * n)
+    var c = [Float](repeating: 7, count: m * ldc)
+    gemm(
+      transposeA: false, transposeB: false, m: m, n: n, k: 4, a: a, lda: 4, b: b, ldb: n, c: &c,
+      ldc: ldc)
+    for i in 0..<m {
+      for j in 0..<ldc {
+        XCTAssertEqual(c[i * ldc + j], j < n ? 8 : 7, "C[\(i), \(j)]")
+      }
+    }
+  }
+
+  func testBitIdenticalAcrossRunsAndThreadCounts() {
+    let single = ThreadPool(threadCount: 1)
+    let triple = ThreadPool(threadCount: 3)
+    for (transposeA, transposeB) in [(false, false), (true, false), (false, true)] {
+      let first = run(
+        transposeA: transposeA, transposeB: transposeB, m: 301, n: 203, k: 517, alpha: 1,
+        beta: 1, pad: 1)
+      let again = run(
+        transposeA: transposeA, transposeB: transposeB, m: 301, n: 203, k: 517, alpha: 1,
+        beta: 1, pad: 1, withReference: false)
+      let one = run(
+        transposeA: transposeA, transposeB: transposeB, m: 301, n: 203, k: 517, alpha: 1,
+        beta: 1, pad: 1, pool: single, withReference: false)
+      let three = run(
+        transposeA: transposeA, transposeB: transposeB, m: 301, n: 203, k: 517, alpha: 1,
+        beta: 1, pad: 1, pool: triple, withReference: false)
+      XCTAssertEqual(bits(first.got), bits(again.got))
+      XCTAssertEqual(bits(first.got), bits(one.got))
+      XCTAssertEqual(bits(first.got), bits(three.got))
+      assertClose(first.got, first.expected, "301×203×517")
+    }
+  }
+
+  func testBatchedGemmMatchesPerMatrixGemm() {
+    var rng = TestRandom(seed: 9)
+    let (batch, m, n, k) = (5, 33, 41, 16)
+    let a = rng.floats(batch * m * k)
+    let b = rng.floats(batch * n * k)
+    var c = [Float](repeating: 0, count: batch * m * n)
+    batchedGemm(
+      batchCount: batch, transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 0.25,
+      a: a, strideA: m * k, lda: k, b: b, strideB: n * k, ldb: k, c: &c, strideC: m * n, ldc: n)
+    for i in 0..<batch {
+      let expected = reference(
+        transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 0.25,
+        a: Array(a[(i * m * k)..<((i + 1) * m * k)]), lda: k,
+        b: Array(b[(i * n * k)..<((i + 1) * n * k)]), ldb: k, beta: 0,
+        c: [Float](repeating: 0, count: m * n), ldc: n)
+      assertClose(Array(c[(i * m * n)..<((i + 1) * m * n)]), expected, "batch \(i)")
+    }
+  }
+}

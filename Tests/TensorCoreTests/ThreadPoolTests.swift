@@ -1,0 +1,7 @@
+import XCTest
+
+@testable import TensorCore
+
+final class ThreadPoolTests: XCTestCase {
+  func testPlaceholder() { XCTAssertEqual(1, 1) }
+}
