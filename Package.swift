@@ -38,7 +38,9 @@ let package = Package(
     .target(name: "Evaluation", swiftSettings: optimizedInDebug),
     .target(
       name: "Experiments",
-      dependencies: ["TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation"]),
+      dependencies: [
+        "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation", "ArgumentParsing",
+      ]),
     .target(name: "Reporting", dependencies: ["Evaluation"]),
     .target(name: "Benchmarks", dependencies: ["TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),

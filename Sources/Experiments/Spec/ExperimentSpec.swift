@@ -1,0 +1,151 @@
+// LayoutLab — an experiment spec: base configuration, named variants, seeds.
+
+import Foundation
+
+/// One named variant: an override of the base configuration, optionally on top of another
+/// variant (`extends`).
+public struct VariantSpec: Sendable, Equatable {
+  public var name: String
+  public var extends: String?
+  public var override: JSONValue
+}
+
+/// One run to execute: a variant at a seed, with its resolved configuration.
+public struct RunPlan: Sendable, Hashable {
+  public var variant: String
+  public var seed: Int
+  public var configuration: RunConfiguration
+}
+
+/// A parsed experiment spec (`experiments/*.json5`).
+///
+/// Top-level keys: `name`, `description`, `base` (a configuration: `model`, `data`, `training`),
+/// `variants` (name → override, with an optional `extends: "other"`), `seeds`.
+public struct ExperimentSpec: Sendable {
+  public var file: String
+  public var name: String
+  public var description: String
+  public var base: JSONValue
+  public var variants: [VariantSpec]
+  public var seeds: [Int]
+  /// The canonical text of the whole (overridden) spec, for the spec hash.
+  public var canonicalText: String
+
+  /// Reads and checks a spec, applying `overrides` (`key.path=value`) first.
+  ///
+  /// An override path that starts with a top-level key (`seeds`, `base`, `variants`, `name`)
+  /// addresses the spec; any other path is relative to `base` (so `data.root=/x` sets
+  /// `base.data.root`). Every variant is resolved here, so all errors surface before training.
+  public static func load(contentsOf url: URL, overrides: [String] = []) throws -> ExperimentSpec {
+    let file = url.path
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+      throw SpecError.unreadable(file: file, reason: "no such file or unreadable")
+    }
+    var tree: JSONValue
+    do { tree = try JSONValue.parseJSON5(data) } catch {
+      throw SpecError.syntax(file: file, reason: "\(error)")
+    }
+    for text in overrides { tree = try applyOverride(text, to: tree) }
+    return try parse(tree, file: file)
+  }
+
+  /// Parses a spec from its value tree.
+  public static func parse(_ tree: JSONValue, file: String) throws -> ExperimentSpec {
+    var reader = try SpecReader(file: file, path: "", value: tree)
+    let name = try reader.string("name")
+    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+    else {
+      throw SpecError.invalidValue(
+        file: file, path: "name", expected: "letters, digits, '-', '_' or '.'")
+    }
+    let description = try reader.string("description", default: "")
+    let base = reader.raw("base") ?? .object([])
+    let seeds = try reader.intArray("seeds", default: [1])
+    if seeds.isEmpty {
+      throw SpecError.invalidValue(file: file, path: "seeds", expected: "at least one seed")
+    }
+    var variants: [VariantSpec] = []
+    if let value = reader.raw("variants") {
+      guard case .object(let pairs) = value else {
+        throw SpecError.wrongType(
+          file: file, path: "variants", expected: "an object", found: value.typeName)
+      }
+      for (variantName, override) in pairs {
+        var extends: String?
+        var body = override
+        if case .object(var fields) = override,
+          let index = fields.firstIndex(where: { $0.0 == "extends" })
+        {
+          guard case .string(let parent) = fields[index].1 else {
+            throw SpecError.wrongType(
+              file: file, path: "variants.\(variantName).extends", expected: "a variant name",
+              found: fields[index].1.typeName)
+          }
+          extends = parent
+          fields.remove(at: index)
+          body = .object(fields)
+        }
+        variants.append(VariantSpec(name: variantName, extends: extends, override: body))
+      }
+    }
+    if variants.isEmpty {
+      variants = [VariantSpec(name: "default", extends: nil, override: .object([]))]
+    }
+    try reader.finish()
+    let spec = ExperimentSpec(
+      file: file, name: name, description: description, base: base, variants: variants,
+      seeds: seeds, canonicalText: tree.canonicalText)
+    _ = try spec.plans()  // resolve everything now
+    return spec
+  }
+
+  /// The configuration of `variant`: base, then each ancestor's override, then its own.
+  public func configuration(of variant: String) throws -> RunConfiguration {
+    var chain: [VariantSpec] = []
+    var current: String? = variant
+    while let name = current {
+      guard let found = variants.first(where: { $0.name == name }) else {
+        let path = chain.last.map { "variants.\($0.name).extends" } ?? "variants"
+        throw SpecError.badVariantReference(
+          file: file, path: path, name: name, known: variants.map(\.name))
+      }
+      if chain.contains(where: { $0.name == name }) {
+        throw SpecError.invalidValue(
+          file: file, path: "variants.\(name).extends", expected: "not circular")
+      }
+      chain.append(found)
+      current = found.extends
+    }
+    var tree = base
+    for step in chain.reversed() { tree = tree.merged(with: step.override) }
+    return try RunConfiguration.read(tree, file: file, path: "variants.\(variant)")
+  }
+
+  /// Every run: each variant at each seed, in spec order.
+  public func plans() throws -> [RunPlan] {
+    try variants.flatMap { variant in
+      let configuration = try configuration(of: variant.name)
+      return seeds.map { RunPlan(variant: variant.name, seed: $0, configuration: configuration) }
+    }
+  }
+}
+
+/// Applies one `key.path=value` override; the value is read as JSON5 when it parses, otherwise
+/// as a plain string.
+func applyOverride(_ text: String, to tree: JSONValue) throws -> JSONValue {
+  guard let equals = text.firstIndex(of: "=") else {
+    throw SpecError.badOverride(text: text, reason: "expected key.path=value")
+  }
+  let key = String(text[..<equals])
+  let rawValue = String(text[text.index(after: equals)...])
+  var path = key.split(separator: ".").map(String.init)
+  guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
+    throw SpecError.badOverride(text: text, reason: "empty key path")
+  }
+  if !["name", "description", "base", "variants", "seeds"].contains(path[0]) {
+    path.insert("base", at: 0)
+  }
+  let value = (try? JSONValue.parseJSON5(Data(rawValue.utf8))) ?? .string(rawValue)
+  return tree.setting(path, to: value)
+}

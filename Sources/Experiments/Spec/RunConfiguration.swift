@@ -1,0 +1,131 @@
+// LayoutLab — the fully resolved settings of one run: model, data, fine-tuning.
+
+/// Model settings: a size preset and version, plus individual switches that override them.
+public struct ModelSettings: Codable, Hashable, Sendable {
+  /// `tiny`, `small` or `base`.
+  public var preset: String = "small"
+  /// `v1` or `v2`.
+  public var version: String = "v2"
+  public var hiddenSize: Int?
+  public var layers: Int?
+  public var heads: Int?
+  public var visualTokens: Bool?
+  /// Grid `[Gh, Gw]`.
+  public var grid: [Int]?
+  public var backbone: String?
+  public var relativeBias1D: Bool?
+  public var spatialBias2D: Bool?
+  public var anchor: String?
+  public var fastQKV: Bool?
+  public var visualSegment: Bool?
+  public var layoutEmbedding: String?
+  public var dropout: Double?
+  /// A checkpoint directory to start from (`config.json` + `model.safetensors`).
+  public var initFrom: String?
+}
+
+/// Data settings.
+public struct DataSettings: Codable, Hashable, Sendable {
+  /// `synthetic-forms` (generated into a cache) or `funsd` (a FUNSD-format folder).
+  public var source: String = "synthetic-forms"
+  /// FUNSD root holding `training_data/` (and optionally `testing_data/`).
+  public var root: String?
+  /// A FUNSD-format folder to test on instead of `<root>/testing_data`.
+  public var test: String?
+  /// Synthetic documents to generate, and the generator seed.
+  public var documents: Int = 240
+  public var generatorSeed: Int = 1
+  /// Put unseen templates in the synthetic test split.
+  public var templateHoldout: Bool = true
+  /// Dev split: every `devEvery`-th training form (index % devEvery == devEvery − 1).
+  public var devEvery: Int = 5
+  /// Tokens per window, and the overlap between windows (0: none).
+  public var maxLength: Int = 256
+  public var stride: Int = 0
+  /// Label scheme: `iob2`.
+  public var vocabulary: String?
+}
+
+/// Fine-tuning hyper-parameters.
+public struct TrainingSettings: Codable, Hashable, Sendable {
+  public var epochs: Int = 10
+  public var batchSize: Int = 8
+  public var learningRate: Double = 5e-4
+  public var warmupRatio: Double = 0.1
+  public var weightDecay: Double = 0.01
+  public var maxGradNorm: Double = 1.0
+  /// Evaluate on dev every this many epochs.
+  public var evalEveryEpochs: Int = 1
+}
+
+/// Everything one run needs, after variants and overrides are applied.
+public struct RunConfiguration: Codable, Hashable, Sendable {
+  public var model = ModelSettings()
+  public var data = DataSettings()
+  public var training = TrainingSettings()
+}
+
+extension RunConfiguration {
+  /// Reads a configuration object strictly (unknown keys and wrong types are errors).
+  static func read(_ value: JSONValue, file: String, path: String) throws -> RunConfiguration {
+    var reader = try SpecReader(file: file, path: path, value: value)
+    var result = RunConfiguration()
+
+    var m = try reader.object("model")
+    result.model.preset = try m.choice("preset", ["tiny", "small", "base"], default: "small")
+    result.model.version = try m.choice("version", ["v1", "v2"], default: "v2")
+    result.model.hiddenSize = try m.optionalInt("hiddenSize", range: 8...4096)
+    result.model.layers = try m.optionalInt("layers", range: 1...48)
+    result.model.heads = try m.optionalInt("heads", range: 1...64)
+    result.model.visualTokens = try m.optionalBool("visualTokens")
+    if m.has("grid") {
+      let grid = try m.intArray("grid", default: [7, 7])
+      guard grid.count == 2, grid.allSatisfy({ (1...14).contains($0) }) else {
+        throw SpecError.invalidValue(
+          file: file, path: m.keyPath("grid"), expected: "[Gh, Gw] with each in 1...14")
+      }
+      result.model.grid = grid
+    } else {
+      _ = m.raw("grid")
+    }
+    result.model.backbone = try m.optionalChoice("backbone", ["resnet", "pool"])
+    result.model.relativeBias1D = try m.optionalBool("relativeBias1D")
+    result.model.spatialBias2D = try m.optionalBool("spatialBias2D")
+    result.model.anchor = try m.optionalChoice("anchor", ["code", "paper"])
+    result.model.fastQKV = try m.optionalBool("fastQKV")
+    result.model.visualSegment = try m.optionalBool("visualSegment")
+    result.model.layoutEmbedding = try m.optionalChoice(
+      "layoutEmbedding", ["summed", "concatenated"])
+    result.model.dropout = try m.optionalDouble("dropout", range: 0...0.9)
+    result.model.initFrom = try m.optionalString("initFrom")
+    try m.finish()
+
+    var d = try reader.object("data")
+    result.data.source = try d.choice(
+      "source", ["synthetic-forms", "funsd"], default: "synthetic-forms")
+    result.data.root = try d.optionalString("root")
+    result.data.test = try d.optionalString("test")
+    result.data.documents = try d.int("documents", default: 240, range: 10...100_000)
+    result.data.generatorSeed = try d.int("generatorSeed", default: 1, range: 0...Int(Int32.max))
+    result.data.templateHoldout = try d.bool("templateHoldout", default: true)
+    result.data.devEvery = try d.int("devEvery", default: 5, range: 2...100)
+    result.data.maxLength = try d.int("maxLength", default: 256, range: 16...512)
+    result.data.stride = try d.int("stride", default: 0, range: 0...256)
+    try d.finish()
+
+    var t = try reader.object("training")
+    result.training.epochs = try t.int("epochs", default: 10, range: 1...1000)
+    result.training.batchSize = try t.int("batchSize", default: 8, range: 1...256)
+    result.training.learningRate = try t.double("learningRate", default: 5e-4, range: 1e-7...1)
+    result.training.warmupRatio = try t.double("warmupRatio", default: 0.1, range: 0...1)
+    result.training.weightDecay = try t.double("weightDecay", default: 0.01, range: 0...1)
+    result.training.maxGradNorm = try t.double("maxGradNorm", default: 1.0, range: 0...1000)
+    result.training.evalEveryEpochs = try t.int("evalEveryEpochs", default: 1, range: 1...1000)
+    try t.finish()
+    try reader.finish()
+    if result.data.source == "funsd" && result.data.root == nil {
+      throw SpecError.missingKey(file: file, path: path + ".data.root")
+    }
+    return result
+  }
+}
