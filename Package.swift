@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"]),
     .testTarget(name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "_TestSupport"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"]),
+    .testTarget(
+      name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),

@@ -1,0 +1,148 @@
+// LayoutLab — ANLS (DocVQA): the official RRC scorer, code-exact, and the paper's formula.
+
+/// Which ANLS definition to follow (`layoutlm-reference.md` §E.2).
+public enum ANLSConvention: String, Equatable, Sendable {
+  /// The official RRC / DocVQA scorer, which the leaderboard numbers use (the default). Both
+  /// strings are lower-cased and whitespace-collapsed for the Levenshtein distance, but the
+  /// distance is divided by the longer of the *raw* strings (`len(s.upper())` in code points);
+  /// the best answer's similarity `1 − NL` is kept when `≥ τ`, so at `NL = 0.5` exactly the
+  /// question scores 0.5. Where this differs from the paper, LayoutLab follows this scorer.
+  case rrcScorer
+  /// Biten et al. 2019: `NL` on the normalised strings, similarity `1 − NL` only when
+  /// `NL < τ` (strict), else 0; two empty strings have `NL = 0`.
+  case paperFormula
+}
+
+/// ANLS of a set of questions.
+public struct ANLSResult: Equatable, Sendable {
+  /// Mean of `perQuestion` (0 for no questions).
+  public var value: Double
+  /// The score of each question, in input order, `[N]`.
+  public var perQuestion: [Double]
+}
+
+/// The ANLS score of one prediction against its acceptable answers.
+///
+/// Strings are compared by Unicode code points, as Python does. Normalisation is Python's
+/// `" ".join(s.strip().lower().split())` (Unicode lower-casing; Python's whitespace set).
+/// - Parameters:
+///   - threshold: τ, 0.5 for DocVQA. RRC keeps a similarity `≥ τ`; the paper keeps `NL < τ`.
+/// - Returns: a score in 0...1; 0 when `answers` is empty.
+public func anlsScore(
+  prediction: String, answers: [String], threshold: Double = 0.5,
+  convention: ANLSConvention = .rrcScorer
+) -> Double {
+  let normalizedPrediction = normalizedAnswerScalars(prediction)
+  switch convention {
+  case .rrcScorer:
+    guard !answers.isEmpty else { return 0 }
+    let predictionLength = prediction.uppercased().unicodeScalars.count
+    var smallest = Double.infinity
+    for answer in answers {
+      let distance = levenshteinDistance(normalizedAnswerScalars(answer), normalizedPrediction)
+      let length = max(answer.uppercased().unicodeScalars.count, predictionLength)
+      smallest = min(smallest, length == 0 ? 0 : Double(distance) / Double(length))
+    }
+    let similarity = 1 - smallest
+    return similarity < threshold ? 0 : similarity
+  case .paperFormula:
+    var best = 0.0
+    for answer in answers {
+      let normalizedAnswer = normalizedAnswerScalars(answer)
+      let length = max(normalizedAnswer.count, normalizedPrediction.count)
+      let distance = levenshteinDistance(normalizedAnswer, normalizedPrediction)
+      let normalized = length == 0 ? 0 : Double(distance) / Double(length)
+      best = max(best, normalized < threshold ? 1 - normalized : 0)
+    }
+    return best
+  }
+}
+
+/// ANLS over questions: the mean of `anlsScore` per question.
+/// - Parameters:
+///   - predictions: `[N]` predicted answers.
+///   - answers: `[N][A_i]` acceptable answers per question; each list must be non-empty.
+/// - Throws: `EvaluationError` when the counts differ, a question has no answers, or τ is
+///   outside (0, 1].
+public func anls(
+  predictions: [String], answers: [[String]], threshold: Double = 0.5,
+  convention: ANLSConvention = .rrcScorer
+) throws -> ANLSResult {
+  guard predictions.count == answers.count else {
+    throw EvaluationError(
+      source: "predicted",
+      problem: "\(predictions.count) predictions, but gold has \(answers.count) questions")
+  }
+  guard threshold > 0, threshold <= 1 else {
+    throw EvaluationError(source: "threshold", problem: "τ must be in (0, 1], got \(threshold)")
+  }
+  if let empty = answers.firstIndex(where: \.isEmpty) {
+    throw EvaluationError(
+      source: "gold", location: "question \(empty)", problem: "no acceptable answers")
+  }
+  var perQuestion: [Double] = []
+  perQuestion.reserveCapacity(predictions.count)
+  var total = 0.0
+  for (prediction, acceptable) in zip(predictions, answers) {
+    let score = anlsScore(
+      prediction: prediction, answers: acceptable, threshold: threshold, convention: convention)
+    perQuestion.append(score)
+    total += score
+  }
+  let value = perQuestion.isEmpty ? 0 : total / Double(perQuestion.count)
+  return ANLSResult(value: value, perQuestion: perQuestion)
+}
+
+/// Python's `" ".join(text.strip().lower().split())` as code points.
+public func normalizedAnswerScalars(_ text: String) -> [Unicode.Scalar] {
+  var result: [Unicode.Scalar] = []
+  var pendingSpace = false
+  for scalar in text.lowercased().unicodeScalars {
+    if isPythonWhitespace(scalar) {
+      pendingSpace = !result.isEmpty
+      continue
+    }
+    if pendingSpace {
+      result.append(" ")
+      pendingSpace = false
+    }
+    result.append(scalar)
+  }
+  return result
+}
+
+/// Python's `str.isspace()` for one code point (what `str.split()` and `str.strip()` use).
+func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+  switch scalar.value {
+  case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+    0x205F, 0x3000:
+    return true
+  default:
+    return false
+  }
+}
+
+/// Unit-cost Levenshtein distance (insert, delete, substitute) between two code-point arrays.
+public func levenshteinDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = [Int](0...b.count)
+  var current = [Int](repeating: 0, count: b.count + 1)
+  a.withUnsafeBufferPointer { x in
+    b.withUnsafeBufferPointer { y in
+      for i in 1...x.count {
+        current.withUnsafeMutableBufferPointer { row in
+          previous.withUnsafeBufferPointer { above in
+            row[0] = i
+            for j in 1...y.count {
+              let substitution = above[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+              row[j] = min(above[j] + 1, row[j - 1] + 1, substitution)
+            }
+          }
+        }
+        swap(&previous, &current)
+      }
+    }
+  }
+  return previous[b.count]
+}
