@@ -80,7 +80,10 @@ public struct JSONNode {
 
   /// This value as a finite number.
   public func double() throws -> Double {
-    guard !(value is Bool), let number = value as? NSNumber, !(value is String) else {
+    // JSON booleans also bridge to NSNumber (and 0/1 to Bool); tell them apart by class.
+    guard let number = value as? NSNumber, !(value is String),
+      !String(describing: type(of: value)).contains("Boolean")
+    else {
       throw failure("a number")
     }
     let result = number.doubleValue
