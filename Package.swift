@@ -59,8 +59,11 @@ let package = Package(
     // MARK: - Tests
     .testTarget(
       name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"]),
-    .testTarget(name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"]),
+    .testTarget(
+      name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "_TestSupport"]),
     .testTarget(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
