@@ -29,8 +29,10 @@ func gemmMicroKernel6x64(
   var b = UnsafeRawPointer(bPanel)
   var offset = 0
   for _ in 0..<kc {
-    let b0 = b.loadUnaligned(fromByteOffset: 0, as: V.self); let b1 = b.loadUnaligned(fromByteOffset: 64, as: V.self)
-    let b2 = b.loadUnaligned(fromByteOffset: 128, as: V.self); let b3 = b.loadUnaligned(fromByteOffset: 192, as: V.self)
+    let b0 = b.loadUnaligned(fromByteOffset: 0, as: V.self);
+    let b1 = b.loadUnaligned(fromByteOffset: 64, as: V.self)
+    let b2 = b.loadUnaligned(fromByteOffset: 128, as: V.self);
+    let b3 = b.loadUnaligned(fromByteOffset: 192, as: V.self)
     let a0 = V(repeating: aR0[offset])
     c00 = c00.addingProduct(a0, b0); c01 = c01.addingProduct(a0, b1)
     c02 = c02.addingProduct(a0, b2); c03 = c03.addingProduct(a0, b3)
@@ -84,7 +86,8 @@ func gemmMicroKernel6x64(
     let betaV = V(repeating: beta)
     @inline(__always) func update(_ acc: V, _ byteOffset: Int) {
       let old = out.loadUnaligned(fromByteOffset: byteOffset, as: V.self)
-      out.storeBytes(of: (acc * alphaV).addingProduct(old, betaV), toByteOffset: byteOffset, as: V.self)
+      out.storeBytes(
+        of: (acc * alphaV).addingProduct(old, betaV), toByteOffset: byteOffset, as: V.self)
     }
     update(c00, 0 &* rowBytes &+ 0); update(c01, 0 &* rowBytes &+ 64)
     update(c02, 0 &* rowBytes &+ 128); update(c03, 0 &* rowBytes &+ 192)

@@ -1,6 +1,7 @@
-// LayoutLab — row-wise kernels: softmax, LayerNorm, GELU (forward and backward).
-
-import Foundation
+// LayoutLab — row-wise kernels: softmax, LayerNorm, GELU (forward and backward), SIMD16.
+//
+// Every kernel splits its rows (or elements) into contiguous ranges over the pool; each row is
+// computed the same way whatever the split, so results do not depend on the thread count.
 
 /// Softmax over each row of a `[rows, cols]` matrix, with an optional additive mask.
 ///
@@ -8,109 +9,164 @@ import Foundation
 /// softmax. `output` may alias `input`.
 public func softmaxRows(
   _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
-  mask: UnsafePointer<Float>? = nil, rowsPerMaskRow: Int = 1
+  mask: UnsafePointer<Float>? = nil, rowsPerMaskRow: Int = 1, pool: ThreadPool = .shared
 ) {
-  for r in 0..<rows {
-    let x = input + r * cols
-    let y = output + r * cols
-    let m = mask.map { $0 + (r / rowsPerMaskRow) * cols }
-    var maxValue = -Float.infinity
-    for j in 0..<cols { maxValue = max(maxValue, x[j] + (m?[j] ?? 0)) }
-    var sum: Float = 0
-    for j in 0..<cols {
-      let e = expf(x[j] + (m?[j] ?? 0) - maxValue)
-      y[j] = e
-      sum += e
+  if rows <= 0 || cols <= 0 { return }
+  let perMask = max(1, rowsPerMaskRow)
+  forEachRange(rows, work: rows * cols, pool: pool) { range in
+    for r in range {
+      softmaxRow(
+        input + r * cols, output + r * cols, cols: cols,
+        mask: mask.map { $0 + (r / perMask) * cols })
     }
-    let inv = 1 / sum
-    for j in 0..<cols { y[j] *= inv }
   }
+}
+
+@inline(always)
+private func softmaxRow(
+  _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, cols: Int,
+  mask: UnsafePointer<Float>?
+) {
+  let full = cols & ~15
+  let rest = cols - full
+  @inline(always) func logits(_ j: Int) -> Float16x {
+    let v = load16(x + j)
+    if let mask { return v + load16(mask + j) }
+    return v
+  }
+  @inline(always) func tailLogits() -> Float16x {
+    let v = loadPartial(x + full, rest, fill: -.infinity)
+    if let mask { return v + loadPartial(mask + full, rest, fill: 0) }
+    return v
+  }
+  var max0 = Float16x(repeating: -.infinity)
+  var max1 = max0
+  var j = 0
+  while j + 32 <= full {
+    let a = logits(j)
+    let b = logits(j + 16)
+    max0 = max0.replacing(with: a, where: a .> max0)
+    max1 = max1.replacing(with: b, where: b .> max1)
+    j += 32
+  }
+  if j < full {
+    let a = logits(j)
+    max0 = max0.replacing(with: a, where: a .> max0)
+  }
+  if rest > 0 {
+    let a = tailLogits()
+    max1 = max1.replacing(with: a, where: a .> max1)
+  }
+  max0 = max0.replacing(with: max1, where: max1 .> max0)
+  var rowMax = max0[0]
+  for lane in 1..<16 where max0[lane] > rowMax { rowMax = max0[lane] }
+  let maxV = Float16x(repeating: rowMax)
+  var sum0 = Float16x()
+  var sum1 = Float16x()
+  j = 0
+  while j + 32 <= full {
+    let e0 = vectorExp(logits(j) - maxV)
+    let e1 = vectorExp(logits(j + 16) - maxV)
+    store16(e0, y + j)
+    store16(e1, y + j + 16)
+    sum0 += e0
+    sum1 += e1
+    j += 32
+  }
+  if j < full {
+    let e0 = vectorExp(logits(j) - maxV)
+    store16(e0, y + j)
+    sum0 += e0
+  }
+  if rest > 0 {
+    let e1 = vectorExp(tailLogits() - maxV)
+    storePartial(e1, y + full, rest)
+    sum1 += e1
+  }
+  let inv = Float16x(repeating: 1 / (sum0 + sum1).sum())
+  j = 0
+  while j < full {
+    store16(load16(y + j) * inv, y + j)
+    j += 16
+  }
+  for t in full..<cols { y[t] *= inv[0] }
 }
 
 /// Gradient of softmax over rows: `dx = y ⊙ (dy − Σ dy⊙y)`, with `y` the softmax output.
 /// `dx` may alias `dy`.
 public func softmaxBackwardRows(
   output y: UnsafePointer<Float>, gradOutput dy: UnsafePointer<Float>,
-  gradInput dx: UnsafeMutablePointer<Float>, rows: Int, cols: Int
+  gradInput dx: UnsafeMutablePointer<Float>, rows: Int, cols: Int, pool: ThreadPool = .shared
 ) {
-  for r in 0..<rows {
-    let yr = y + r * cols
-    let dyr = dy + r * cols
-    let dxr = dx + r * cols
-    var dot: Float = 0
-    for j in 0..<cols { dot += yr[j] * dyr[j] }
-    for j in 0..<cols { dxr[j] = yr[j] * (dyr[j] - dot) }
-  }
-}
-
-/// LayerNorm over each row of `[rows, cols]`: `y = (x − μ) / sqrt(σ² + eps) · gamma + beta`.
-///
-/// Writes the per-row mean and reciprocal standard deviation to `mean` and `rstd` (`rows`
-/// entries each) for the backward pass.
-public func layerNormRows(
-  _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>,
-  _ y: UnsafeMutablePointer<Float>, mean: UnsafeMutablePointer<Float>,
-  rstd: UnsafeMutablePointer<Float>, rows: Int, cols: Int, eps: Float
-) {
-  for r in 0..<rows {
-    let xr = x + r * cols
-    var sum: Float = 0
-    for j in 0..<cols { sum += xr[j] }
-    let mu = sum / Float(cols)
-    var sq: Float = 0
-    for j in 0..<cols { sq += (xr[j] - mu) * (xr[j] - mu) }
-    let rs = 1 / (sq / Float(cols) + eps).squareRoot()
-    mean[r] = mu
-    rstd[r] = rs
-    for j in 0..<cols { y[r * cols + j] = (xr[j] - mu) * rs * gamma[j] + beta[j] }
-  }
-}
-
-/// Backward of `layerNormRows`. Writes `dx` and ADDS into `dgamma` and `dbeta` (`cols` each).
-public func layerNormBackwardRows(
-  gradOutput dy: UnsafePointer<Float>, input x: UnsafePointer<Float>,
-  mean: UnsafePointer<Float>, rstd: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
-  gradInput dx: UnsafeMutablePointer<Float>, gradGamma dgamma: UnsafeMutablePointer<Float>,
-  gradBeta dbeta: UnsafeMutablePointer<Float>, rows: Int, cols: Int
-) {
-  for r in 0..<rows {
-    let xr = x + r * cols
-    let dyr = dy + r * cols
-    let mu = mean[r]
-    let rs = rstd[r]
-    var sumG: Float = 0
-    var sumGX: Float = 0
-    for j in 0..<cols {
-      let xhat = (xr[j] - mu) * rs
-      let g = dyr[j] * gamma[j]
-      sumG += g
-      sumGX += g * xhat
-      dgamma[j] += dyr[j] * xhat
-      dbeta[j] += dyr[j]
-    }
-    let n = Float(cols)
-    for j in 0..<cols {
-      let xhat = (xr[j] - mu) * rs
-      let g = dyr[j] * gamma[j]
-      dx[r * cols + j] = rs * (g - sumG / n - xhat * sumGX / n)
+  if rows <= 0 || cols <= 0 { return }
+  let full = cols & ~15
+  forEachRange(rows, work: rows * cols, pool: pool) { range in
+    for r in range {
+      let yr = y + r * cols
+      let dyr = dy + r * cols
+      let dxr = dx + r * cols
+      var dot0 = Float16x()
+      var dot1 = Float16x()
+      var j = 0
+      while j + 32 <= full {
+        dot0 = dot0.addingProduct(load16(yr + j), load16(dyr + j))
+        dot1 = dot1.addingProduct(load16(yr + j + 16), load16(dyr + j + 16))
+        j += 32
+      }
+      if j < full { dot0 = dot0.addingProduct(load16(yr + j), load16(dyr + j)) }
+      var dot = (dot0 + dot1).sum()
+      for t in full..<cols { dot = dot.addingProduct(yr[t], dyr[t]) }
+      let dotV = Float16x(repeating: dot)
+      j = 0
+      while j < full {
+        store16(load16(yr + j) * (load16(dyr + j) - dotV), dxr + j)
+        j += 16
+      }
+      for t in full..<cols { dxr[t] = yr[t] * (dyr[t] - dot) }
     }
   }
 }
 
-/// GELU, exact erf form: `y = x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`.
-public func geluForward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
-  for i in 0..<count { y[i] = 0.5 * x[i] * (1 + erff(x[i] * 0.70710678118654752)) }
+/// GELU, exact erf form: `y = x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`. `y` may alias `x`.
+public func geluForward(
+  _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
+  pool: ThreadPool = .shared
+) {
+  let blocks = (count + 15) / 16
+  forEachRange(blocks, work: count, pool: pool) { range in
+    for block in range {
+      let i = block * 16
+      if i + 16 <= count {
+        let v = load16(x + i)
+        store16(v * vectorNormalCDF(v), y + i)
+      } else {
+        let v = loadPartial(x + i, count - i, fill: 0)
+        storePartial(v * vectorNormalCDF(v), y + i, count - i)
+      }
+    }
+  }
 }
 
 /// Backward of exact GELU: `dx = dy · (Φ(x) + x · φ(x))`. `dx` may alias `dy`.
 public func geluBackward(
   input x: UnsafePointer<Float>, gradOutput dy: UnsafePointer<Float>,
-  gradInput dx: UnsafeMutablePointer<Float>, count: Int
+  gradInput dx: UnsafeMutablePointer<Float>, count: Int, pool: ThreadPool = .shared
 ) {
-  for i in 0..<count {
-    let v = x[i]
-    let cdf = 0.5 * (1 + erff(v * 0.70710678118654752))
-    let pdf = expf(-0.5 * v * v) * 0.3989422804014327
-    dx[i] = dy[i] * (cdf + v * pdf)
+  @inline(always) func derivative(_ v: Float16x) -> Float16x {
+    let pdf = vectorExp(Float16x(repeating: -0.5) * v * v) * Float16x(repeating: 0.398_942_280_4)
+    return vectorNormalCDF(v).addingProduct(v, pdf)
+  }
+  let blocks = (count + 15) / 16
+  forEachRange(blocks, work: count, pool: pool) { range in
+    for block in range {
+      let i = block * 16
+      if i + 16 <= count {
+        store16(load16(dy + i) * derivative(load16(x + i)), dx + i)
+      } else {
+        let n = count - i
+        let g = loadPartial(dy + i, n, fill: 0) * derivative(loadPartial(x + i, n, fill: 0))
+        storePartial(g, dx + i, n)
+      }
+    }
   }
 }
