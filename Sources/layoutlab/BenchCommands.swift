@@ -11,7 +11,8 @@ let benchKernelsCommand = CommandSpec(
     .flag("json", "Print one JSON object per line."),
   ]
 ) { args in
-  let threads = args.value("threads") == nil ? nil : try args.int("threads", default: 1, in: 1...256)
+  let threads =
+    args.value("threads") == nil ? nil : try args.int("threads", default: 1, in: 1...256)
   return try runKernelBenchmark(KernelBenchmarkOptions(threads: threads, json: args.flag("json")))
 }
 
