@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "TensorCore", swiftSettings: numericFlags),
     .target(name: "LayoutModels", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
-      name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData"],
+      name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData", "Evaluation"],
       swiftSettings: optimizedInDebug),
     .target(name: "Evaluation", swiftSettings: optimizedInDebug),
     .target(

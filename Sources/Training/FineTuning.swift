@@ -1,0 +1,132 @@
+// LayoutLab — fine-tuning for token classification: AdamW, warm-up/decay, clipping, dev selection.
+
+import Foundation
+import LayoutData
+import LayoutModels
+import TensorCore
+
+/// Fine-tuning hyper-parameters.
+public struct FineTuningOptions: Codable, Hashable, Sendable {
+  public var epochs: Int = 10
+  public var batchSize: Int = 8
+  public var learningRate: Float = 5e-4
+  public var warmupRatio: Float = 0.1
+  public var weightDecay: Float = 0.01
+  public var maxGradNorm: Float = 1.0
+  public var evalEveryEpochs: Int = 1
+  /// Seeds data order and dropout.
+  public var seed: UInt64 = 1
+
+  /// Creates options with the defaults.
+  public init() {}
+}
+
+/// One dev evaluation.
+public struct EpochRecord: Codable, Hashable, Sendable {
+  public var epoch: Int
+  public var meanTrainLoss: Double
+  public var devF1: Double
+}
+
+/// What fine-tuning produced.
+public struct FineTuningResult: Codable, Sendable {
+  public var history: [EpochRecord]
+  public var bestEpoch: Int
+  /// Dev scores of the best dev epoch.
+  public var dev: EntityScores
+  /// Test scores of the best dev epoch's parameters (never used for selection).
+  public var test: EntityScores?
+  public var devPredictions: [DocumentPrediction]
+  public var testPredictions: [DocumentPrediction]?
+  public var steps: Int
+  public var trainSeconds: Double
+  public var evaluationSeconds: Double
+}
+
+/// Fine-tunes `model` (a token-classification head) on `train`, picks the epoch with the best
+/// dev entity F1, restores it, and scores `test` with it.
+///
+/// Data order is shuffled each epoch from `options.seed`; no decay on biases and LayerNorm.
+public func fineTuneTokenClassification(
+  model: LayoutLMForTask, train: TokenClassificationSplit, dev: TokenClassificationSplit,
+  test: TokenClassificationSplit?, labels: [String], options: FineTuningOptions,
+  progress: (TrainingEvent) -> Void = { _ in }
+) throws -> FineTuningResult {
+  let parameters = model.namedParameters()
+  let optimizer = AdamW(
+    parameters: parameters,
+    options: AdamWOptions(learningRate: options.learningRate, weightDecay: options.weightDecay),
+    decayFilter: AdamW.decaysWeight)
+  let batchesPerEpoch = (train.windows.count + options.batchSize - 1) / options.batchSize
+  let totalSteps = batchesPerEpoch * options.epochs
+  let schedule = LinearWarmupDecay(
+    peak: options.learningRate, warmupSteps: Int(Float(totalSteps) * options.warmupRatio),
+    totalSteps: totalSteps)
+  let context = ForwardContext(training: true, seed: options.seed)
+  var order = SeededGenerator(seed: options.seed, stream: "data order")
+  var history: [EpochRecord] = []
+  var best:
+    (epoch: Int, f1: Double, snapshot: ParameterSnapshot, predictions: [DocumentPrediction])?
+  var step = 0
+  let start = Date()
+  var evaluationSeconds = 0.0
+  for epoch in 1...options.epochs {
+    var indices = Array(train.windows.indices)
+    order.shuffle(&indices)
+    var lossSum = 0.0
+    for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
+      let windows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)].map {
+        train.windows[$0]
+      }
+      let batch = try makeBatch(
+        windows, images: train.images, withImages: model.config.visualTokens)
+      context.training = true
+      guard let loss = model(batch.inputs, labels: batch.labels, context: context).loss else {
+        continue
+      }
+      loss.backward()
+      clipGradientNorm(parameters.map(\.1), maxNorm: options.maxGradNorm)
+      let rate = schedule.rate(atStep: step)
+      optimizer.update(learningRate: rate)
+      optimizer.zeroGradients()
+      step += 1
+      lossSum += Double(loss.scalar)
+      progress(
+        .step(
+          step: step, totalSteps: totalSteps, loss: loss.scalar, learningRate: rate,
+          elapsed: Date().timeIntervalSince(start) - evaluationSeconds))
+    }
+    if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs {
+      let evalStart = Date()
+      let predictions = try predictEntities(model: model, split: dev, labels: labels, batchSize: 16)
+      let f1 = try scoreEntities(predictions).overall.f1
+      evaluationSeconds += Date().timeIntervalSince(evalStart)
+      history.append(
+        EpochRecord(
+          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)), devF1: f1))
+      let isBest = best.map { f1 > $0.f1 } ?? true
+      if isBest {
+        best = (epoch, f1, ParameterSnapshot(parameters), predictions)
+      }
+      progress(.evaluation(epoch: epoch, metric: f1, isBest: isBest))
+    }
+  }
+  guard let best else {
+    throw TrainingStateError.missing("a dev evaluation (no epochs ran)")
+  }
+  let trainSeconds = Date().timeIntervalSince(start) - evaluationSeconds
+  best.snapshot.restore(into: parameters)
+  var testPredictions: [DocumentPrediction]?
+  var testScores: EntityScores?
+  if let test {
+    let evalStart = Date()
+    testPredictions = try predictEntities(model: model, split: test, labels: labels, batchSize: 16)
+    testScores = try testPredictions.map(scoreEntities)
+    evaluationSeconds += Date().timeIntervalSince(evalStart)
+  }
+  return FineTuningResult(
+    history: history, bestEpoch: best.epoch, dev: try scoreEntities(best.predictions),
+    test: testScores,
+    devPredictions: best.predictions, testPredictions: testPredictions, steps: step,
+    trainSeconds: trainSeconds, evaluationSeconds: evaluationSeconds)
+}
