@@ -52,10 +52,12 @@ let dataExportCommand = CommandSpec(
   ]
 ) { args in
   let paths = try positional(args, count: 2, expected: "PATH and OUT")
-  let target = try args.choice("to", ExportFormat.allCases.map(\.rawValue), default: "layoutlm-json")
+  let target = try args.choice(
+    "to", ExportFormat.allCases.map(\.rawValue), default: "layoutlm-json")
   print(
     try runDataExport(
-      path: paths[0], format: try datasetFormat(args), to: ExportFormat(rawValue: target) ?? .layoutlmJSON,
+      path: paths[0], format: try datasetFormat(args),
+      to: ExportFormat(rawValue: target) ?? .layoutlmJSON,
       out: paths[1]))
   return 0
 }

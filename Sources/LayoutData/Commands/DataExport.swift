@@ -48,7 +48,10 @@ public func layoutLMJSONDocuments(_ documents: [Document], labelScheme: LabelSch
 /// sorted keys so the same input gives the same bytes.
 public func layoutLMJSONData(_ records: [LayoutLMJSONDocument], source: String) throws -> Data {
   let documents: [[String: Any]] = records.map {
-    ["id": $0.id, "words": $0.words, "bboxes": $0.bboxes.map { $0.map { Int($0) } }, "ner_tags": $0.ner_tags]
+    [
+      "id": $0.id, "words": $0.words, "bboxes": $0.bboxes.map { $0.map { Int($0) } },
+      "ner_tags": $0.ner_tags,
+    ]
   }
   let root: [String: Any] = [
     "source": source,
@@ -60,7 +63,9 @@ public func layoutLMJSONData(_ records: [LayoutLMJSONDocument], source: String) 
 
 /// Runs `layoutlab data export PATH --to FORMAT OUT`: reads the dataset at `path`, writes
 /// `out`, and returns a one-line summary.
-public func runDataExport(path: String, format: DatasetFormat?, to target: ExportFormat, out: String)
+public func runDataExport(
+  path: String, format: DatasetFormat?, to target: ExportFormat, out: String
+)
   throws -> String
 {
   let url = URL(fileURLWithPath: path)

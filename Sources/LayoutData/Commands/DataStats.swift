@@ -57,7 +57,8 @@ public struct DatasetStats: Codable, Hashable, Sendable {
       for document in documents { byId[document.id] = document }
       var found = 0
       var notFound = 0
-      for question in questions where !question.answers.isEmpty && withOCR.contains(question.documentId) {
+      for question in questions
+      where !question.answers.isEmpty && withOCR.contains(question.documentId) {
         let words = byId[question.documentId]?.words ?? []
         if AnswerSpan.find(answers: question.answers, in: words) != nil {
           found += 1
@@ -115,12 +116,14 @@ public func runDataStats(path: String, format: DatasetFormat?, ocrDirectory: Str
   let resolved = try format ?? DatasetFormat.detect(url)
   let stats: DatasetStats
   if resolved == .docvqa {
-    let dataset = try DocVQADataset.read(url, ocrDirectory: ocrDirectory.map { URL(fileURLWithPath: $0) })
+    let dataset = try DocVQADataset.read(
+      url, ocrDirectory: ocrDirectory.map { URL(fileURLWithPath: $0) })
     stats = DatasetStats.compute(
       documents: dataset.documents, format: resolved, questions: dataset.questions,
       documentsWithOCR: dataset.documentsWithOCR)
   } else {
-    stats = DatasetStats.compute(documents: try loadDocuments(url, format: resolved), format: resolved)
+    stats = DatasetStats.compute(
+      documents: try loadDocuments(url, format: resolved), format: resolved)
   }
   return json ? try stats.json() : stats.text
 }

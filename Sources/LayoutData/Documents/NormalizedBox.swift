@@ -80,7 +80,9 @@ public struct BoxNormalizer: Sendable {
   public mutating func normalize(_ box: BoundingBox) -> NormalizedBox {
     var result = NormalizedBox.zeros
     var outside = false
-    let coordinates = [(box.x0, pageWidth), (box.y0, pageHeight), (box.x1, pageWidth), (box.y1, pageHeight)]
+    let coordinates = [
+      (box.x0, pageWidth), (box.y0, pageHeight), (box.x1, pageWidth), (box.y1, pageHeight),
+    ]
     var values: [Int32] = [0, 0, 0, 0]
     for (index, (value, extent)) in coordinates.enumerated() {
       if let scaled = Self.scale(value, extent) {

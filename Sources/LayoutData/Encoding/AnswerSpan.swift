@@ -41,7 +41,9 @@ public enum AnswerSpan {
 
   static func stripPunctuation(_ key: String) -> String {
     var view = String.UnicodeScalarView()
-    for scalar in key.unicodeScalars where !BasicTokenizer.isPunctuation(scalar) { view.append(scalar) }
+    for scalar in key.unicodeScalars where !BasicTokenizer.isPunctuation(scalar) {
+      view.append(scalar)
+    }
     return String(view)
   }
 

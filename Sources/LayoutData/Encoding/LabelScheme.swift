@@ -26,7 +26,8 @@ public struct LabelScheme: Sendable, Hashable {
     case .iob2:
       labels = ["O"] + self.entityTypes.flatMap { ["B-\($0)", "I-\($0)"] }
     case .bioes:
-      labels = (["O"] + self.entityTypes.flatMap { type in ["B", "I", "E", "S"].map { "\($0)-\(type)" } })
+      labels =
+        (["O"] + self.entityTypes.flatMap { type in ["B", "I", "E", "S"].map { "\($0)-\(type)" } })
         .sorted()
     }
     var map: [String: Int32] = [:]
@@ -35,9 +36,11 @@ public struct LabelScheme: Sendable, Hashable {
   }
 
   /// FUNSD with IOB2: `O, B-HEADER, I-HEADER, B-QUESTION, I-QUESTION, B-ANSWER, I-ANSWER`.
-  public static let funsdIOB2 = LabelScheme(scheme: .iob2, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
+  public static let funsdIOB2 = LabelScheme(
+    scheme: .iob2, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
   /// FUNSD with BIOES, as LayoutLM v1's FUNSD recipe.
-  public static let funsdBIOES = LabelScheme(scheme: .bioes, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
+  public static let funsdBIOES = LabelScheme(
+    scheme: .bioes, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
 
   /// The id of `label`, or `nil` when it is not in the list.
   public func id(of label: String) -> Int32? { idByLabel[label] }
@@ -91,7 +94,8 @@ extension LabelScheme {
       guard entityTypes.contains(type) else {
         throw DataFormatError(
           file: document.id, entry: "entity \(entity.id).label '\(entity.label)'",
-          expected: "other or one of " + entityTypes.map { $0.lowercased() }.joined(separator: ", "))
+          expected: "other or one of " + entityTypes.map { $0.lowercased() }.joined(separator: ", ")
+        )
       }
       for (index, tag) in zip(kept, tags(entityType: type, count: kept.count)) {
         tagOfWord[index] = tag

@@ -73,7 +73,8 @@ public struct QAEncoder: Sendable {
   }
 
   /// Encodes one question, adding its windows and counts to `result`.
-  public func encode(_ question: Question, document: Document, into result: inout QAEncoding) throws {
+  public func encode(_ question: Question, document: Document, into result: inout QAEncoding) throws
+  {
     var normalizer = try BoxNormalizer(
       pageWidth: document.pageWidth, pageHeight: document.pageHeight, source: document.id)
     let span = AnswerSpan.find(answers: question.answers, in: document.words)

@@ -22,7 +22,8 @@ public struct SequenceClassificationEncoder: Sendable {
   }
 
   /// The single window of `document`; a document without `classLabel` throws.
-  public func encode(_ document: Document) throws -> (window: EncodedWindow, report: EncodingReport) {
+  public func encode(_ document: Document) throws -> (window: EncodedWindow, report: EncodingReport)
+  {
     guard let classLabel = document.classLabel else {
       throw DataFormatError(file: document.id, entry: "classLabel", expected: "a document class")
     }

@@ -64,7 +64,9 @@ public struct TokenClassificationEncoder: Sendable {
   }
 
   /// The windows of one document, and what was fixed on the way.
-  public func encode(_ document: Document) throws -> (windows: [EncodedWindow], report: EncodingReport) {
+  public func encode(_ document: Document) throws -> (
+    windows: [EncodedWindow], report: EncodingReport
+  ) {
     var report = EncodingReport()
     report.documents = 1
     let labeled = try labelScheme.labeledWords(document, counts: &report.boxes)
@@ -82,7 +84,8 @@ public struct TokenClassificationEncoder: Sendable {
           file: document.id, entry: "word \(word.wordIndex) tag \(word.tag)",
           expected: "one of " + labelScheme.labels.joined(separator: ", "))
       }
-      pieced.append(PiecedWord(wordIndex: word.wordIndex, pieces: pieces, box: word.box, label: label))
+      pieced.append(
+        PiecedWord(wordIndex: word.wordIndex, pieces: pieces, box: word.box, label: label))
     }
     report.words = pieced.count
     let capacity = maxSequenceLength - 2
@@ -108,7 +111,9 @@ public struct TokenClassificationEncoder: Sendable {
   }
 
   /// The windows of many documents in order, with the summed report.
-  public func encode(_ documents: [Document]) throws -> (windows: [EncodedWindow], report: EncodingReport) {
+  public func encode(_ documents: [Document]) throws -> (
+    windows: [EncodedWindow], report: EncodingReport
+  ) {
     var windows: [EncodedWindow] = []
     var report = EncodingReport()
     for document in documents {

@@ -28,7 +28,9 @@ public struct DocVQADataset: Sendable {
     let files: [URL]
     if isDirectory.boolValue {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-      files = names.filter { $0.hasSuffix("_v1.0.json") }.sorted().map { url.appendingPathComponent($0) }
+      files = names.filter { $0.hasSuffix("_v1.0.json") }.sorted().map {
+        url.appendingPathComponent($0)
+      }
       guard !files.isEmpty else {
         throw DataEnvironmentError("\(url.path) holds no DocVQA question file (*_v1.0.json)")
       }

@@ -44,7 +44,9 @@ public enum TesseractOCR {
   ///
   /// Runs `tesseract IMAGE stdout --psm N -l LANG tsv` with `OMP_THREAD_LIMIT=1` (same output,
   /// much faster on few cores). A failing run throws with tesseract's message.
-  public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws -> Document {
+  public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws
+    -> Document
+  {
     guard FileManager.default.fileExists(atPath: image.path) else {
       throw DataEnvironmentError("image \(image.path) does not exist")
     }
@@ -52,7 +54,8 @@ public enum TesseractOCR {
     let process = Process()
     process.executableURL = executable
     process.arguments = [
-      image.path, "stdout", "--psm", String(options.pageSegmentationMode), "-l", options.language, "tsv",
+      image.path, "stdout", "--psm", String(options.pageSegmentationMode), "-l", options.language,
+      "tsv",
     ]
     var environment = ProcessInfo.processInfo.environment
     environment["OMP_THREAD_LIMIT"] = "1"
@@ -70,20 +73,24 @@ public enum TesseractOCR {
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       throw DataEnvironmentError(
         "tesseract failed on \(image.path) (exit \(process.terminationStatus)): \(message)")
     }
     let id = image.deletingPathExtension().lastPathComponent
     var document = try TesseractTSV.parse(
-      String(decoding: data, as: UTF8.self), file: "tesseract output for \(image.path)", documentId: id)
+      String(decoding: data, as: UTF8.self), file: "tesseract output for \(image.path)",
+      documentId: id)
     document.imagePath = image.path
     return document
   }
 
   /// Runs `layoutlab ocr IMAGE… --out DIR`: writes `DIR/<stem>.tsv` per image (the format the
   /// DocVQA and RVL-CDIP readers pick up) and returns one summary line per image.
-  public static func run(images: [String], outDirectory: String, options: TesseractOptions = TesseractOptions())
+  public static func run(
+    images: [String], outDirectory: String, options: TesseractOptions = TesseractOptions()
+  )
     throws -> String
   {
     guard !images.isEmpty else { throw DataEnvironmentError("ocr needs at least one IMAGE") }
@@ -94,7 +101,8 @@ public enum TesseractOCR {
       let document = try recognize(image: image, options: options)
       let out = URL(fileURLWithPath: outDirectory).appendingPathComponent(document.id + ".tsv")
       try TesseractTSV.write(document, to: out)
-      lines.append("\(path): \(document.words.count) words, \(document.lines.count) lines -> \(out.path)")
+      lines.append(
+        "\(path): \(document.words.count) words, \(document.lines.count) lines -> \(out.path)")
     }
     return lines.joined(separator: "\n")
   }

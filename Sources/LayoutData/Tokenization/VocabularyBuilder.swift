@@ -55,10 +55,16 @@ public struct VocabularyBuilder: Sendable {
     var continuation = Set<String>()
     for word in words {
       for (index, scalar) in word.unicodeScalars.enumerated() {
-        if index == 0 { initial.insert(String(scalar)) } else { continuation.insert("##" + String(scalar)) }
+        if index == 0 {
+          initial.insert(String(scalar))
+        } else {
+          continuation.insert("##" + String(scalar))
+        }
       }
     }
-    let byBytes: (String, String) -> Bool = { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let byBytes: (String, String) -> Bool = {
+      Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+    }
     var vocabulary = specialTokens
     for symbol in initial.sorted(by: byBytes) + continuation.sorted(by: byBytes) {
       _ = intern(symbol)
@@ -95,7 +101,8 @@ public struct VocabularyBuilder: Sendable {
       }
       guard let merge = best else { break }
       let right = symbols[Int(merge.right)]
-      let merged = symbols[Int(merge.left)] + (right.hasPrefix("##") ? String(right.dropFirst(2)) : right)
+      let merged =
+        symbols[Int(merge.left)] + (right.hasPrefix("##") ? String(right.dropFirst(2)) : right)
       let mergedId = intern(merged)
       if !inVocabulary.contains(merged) {
         vocabulary.append(merged)
@@ -113,7 +120,8 @@ public struct VocabularyBuilder: Sendable {
         var updated: [Int32] = []
         var position = 0
         while position < old.count {
-          if position + 1 < old.count, old[position] == merge.left, old[position + 1] == merge.right {
+          if position + 1 < old.count, old[position] == merge.left, old[position + 1] == merge.right
+          {
             updated.append(mergedId)
             position += 2
           } else {

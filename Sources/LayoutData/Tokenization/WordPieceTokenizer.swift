@@ -25,7 +25,8 @@ public struct WordPieceVocabulary: Sendable {
     do {
       text = try String(contentsOf: file, encoding: .utf8)
     } catch {
-      throw DataEnvironmentError("cannot read vocabulary \(file.path): \(error.localizedDescription)")
+      throw DataEnvironmentError(
+        "cannot read vocabulary \(file.path): \(error.localizedDescription)")
     }
     var tokens = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)

@@ -13,10 +13,12 @@ final class DataStatsTests: XCTestCase {
     XCTAssertEqual(stats.documents, 149)
     XCTAssertEqual(stats.words, 22_512)
     XCTAssertEqual(stats.entities, 7_411)
-    XCTAssertEqual(stats.entitiesPerLabel, ["header": 441, "question": 3_266, "answer": 2_802, "other": 902])
+    XCTAssertEqual(
+      stats.entitiesPerLabel, ["header": 441, "question": 3_266, "answer": 2_802, "other": 902])
     XCTAssertEqual(stats.links, 4_236)
     let text = try runDataStats(path: split.path, format: .funsd, ocrDirectory: nil, json: false)
-    XCTAssertTrue(text.contains("entities: 7411 (answer 2802, header 441, other 902, question 3266)"), text)
+    XCTAssertTrue(
+      text.contains("entities: 7411 (answer 2802, header 441, other 902, question 3266)"), text)
     XCTAssertTrue(text.contains("links: 4236"), text)
   }
 
@@ -36,7 +38,9 @@ final class DataStatsTests: XCTestCase {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    XCTAssertThrowsError(try runDataStats(path: folder.path, format: nil, ocrDirectory: nil, json: false)) {
+    XCTAssertThrowsError(
+      try runDataStats(path: folder.path, format: nil, ocrDirectory: nil, json: false)
+    ) {
       XCTAssertTrue("\($0)".contains("--format"), "\($0)")
     }
   }

@@ -4,7 +4,8 @@ import XCTest
 
 final class EncodedBatchTests: XCTestCase {
   func testCollatePadsWithMasksAndImages() throws {
-    let encoder = try TokenClassificationEncoder(tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 5)
+    let encoder = try TokenClassificationEncoder(
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 5)
     let document = EncodingFixtures.form()
     let windows = try encoder.encode(document).windows
     XCTAssertEqual(windows.map(\.length), [5, 5, 3])
@@ -36,7 +37,8 @@ final class EncodedBatchTests: XCTestCase {
     let windows = try encoder.encode(document).windows
     XCTAssertThrowsError(try EncodedBatch.collate(windows, padTo: 4))
     XCTAssertThrowsError(
-      try EncodedBatch.collate(windows, documents: [document.id: document], pixelLoader: { _ in [0] })
+      try EncodedBatch.collate(
+        windows, documents: [document.id: document], pixelLoader: { _ in [0] })
     ) { XCTAssertTrue("\($0)".contains("[3, 224, 224]"), "\($0)") }
     XCTAssertThrowsError(try EncodedBatch.collate(windows, pixelLoader: { _ in [] }))
     let unpadded = try EncodedBatch.collate(windows)

@@ -14,7 +14,9 @@ enum EncodingFixtures {
 
   /// A 1000×500 page: "Date: John Smith 123 Total" with a question, an answer and an other.
   static func form() -> Document {
-    func box(_ x0: Double, _ x1: Double) -> BoundingBox { BoundingBox(x0: x0, y0: 100, x1: x1, y1: 150) }
+    func box(_ x0: Double, _ x1: Double) -> BoundingBox {
+      BoundingBox(x0: x0, y0: 100, x1: x1, y1: 150)
+    }
     return Document(
       id: "form", pageWidth: 1000, pageHeight: 500,
       words: [

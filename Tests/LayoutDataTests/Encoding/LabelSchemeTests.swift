@@ -15,9 +15,13 @@ final class LabelSchemeTests: XCTestCase {
   }
 
   func testTagsPerScheme() throws {
-    XCTAssertEqual(LabelScheme.funsdIOB2.tags(entityType: "ANSWER", count: 3), ["B-ANSWER", "I-ANSWER", "I-ANSWER"])
+    XCTAssertEqual(
+      LabelScheme.funsdIOB2.tags(entityType: "ANSWER", count: 3),
+      ["B-ANSWER", "I-ANSWER", "I-ANSWER"])
     XCTAssertEqual(LabelScheme.funsdBIOES.tags(entityType: "ANSWER", count: 1), ["S-ANSWER"])
-    XCTAssertEqual(LabelScheme.funsdBIOES.tags(entityType: "ANSWER", count: 3), ["B-ANSWER", "I-ANSWER", "E-ANSWER"])
+    XCTAssertEqual(
+      LabelScheme.funsdBIOES.tags(entityType: "ANSWER", count: 3),
+      ["B-ANSWER", "I-ANSWER", "E-ANSWER"])
     var counts = BoxClampCounts()
     let words = try LabelScheme.funsdBIOES.labeledWords(EncodingFixtures.form(), counts: &counts)
     XCTAssertEqual(words.map(\.tag), ["S-QUESTION", "B-ANSWER", "E-ANSWER", "O", "O"])

@@ -3,11 +3,13 @@ import XCTest
 @testable import LayoutData
 
 final class QAEncoderTests: XCTestCase {
-  let question = Question(questionId: 9, text: "What is the total?", answers: ["$ 123", "123"], documentId: "form")
+  let question = Question(
+    questionId: 9, text: "What is the total?", answers: ["$ 123", "123"], documentId: "form")
 
   func testQuestionIsSegmentAWithZeroBoxesAndAnswerMapsToTokens() throws {
     let encoder = try QAEncoder(
-      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 32, stride: 4, maxQuestionLength: 8)
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 32, stride: 4,
+      maxQuestionLength: 8)
     let result = try encoder.encode([question], documents: [EncodingFixtures.form()])
     XCTAssertEqual(result.answersFound, 1)
     XCTAssertEqual(result.answersNotFound, 0)
@@ -27,10 +29,13 @@ final class QAEncoderTests: XCTestCase {
 
   func testAnswerOutsideAWindowPointsAtCLSAndMissingAnswersAreCounted() throws {
     let encoder = try QAEncoder(
-      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 12, stride: 0, maxQuestionLength: 6)
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 12, stride: 0,
+      maxQuestionLength: 6)
     let result = try encoder.encode(
-      [question, Question(questionId: 10, text: "Name?", answers: ["Jane"], documentId: "form"),
-       Question(questionId: 11, text: "Date?", answers: [], documentId: "form")],
+      [
+        question, Question(questionId: 10, text: "Name?", answers: ["Jane"], documentId: "form"),
+        Question(questionId: 11, text: "Date?", answers: [], documentId: "form"),
+      ],
       documents: [EncodingFixtures.form()])
     XCTAssertEqual(result.questions, 3)
     XCTAssertEqual(result.answersFound, 1)
@@ -39,7 +44,8 @@ final class QAEncoderTests: XCTestCase {
     XCTAssertEqual(result.questionsWithoutAnswers, 1)
     let first = result.windows.filter { $0.questionId == 9 }
     XCTAssertGreaterThan(first.count, 1)
-    XCTAssertEqual(first.filter { $0.startPosition != 0 }.count, 1, "exactly one window holds the span")
+    XCTAssertEqual(
+      first.filter { $0.startPosition != 0 }.count, 1, "exactly one window holds the span")
     for window in first where window.startPosition != 0 {
       let start = Int(window.startPosition ?? 0)
       XCTAssertEqual(window.wordIndexOfToken[start], 4)

@@ -6,7 +6,8 @@ final class SequenceClassificationEncoderTests: XCTestCase {
   func testOneWindowTruncatedWithClassLabel() throws {
     var document = EncodingFixtures.form()
     document.classLabel = 11
-    let encoder = try SequenceClassificationEncoder(tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 6)
+    let encoder = try SequenceClassificationEncoder(
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 6)
     let (window, report) = try encoder.encode(document)
     XCTAssertEqual(window.inputIds, [2, 5, 6, 8, 9, 3])
     XCTAssertEqual(window.classLabel, 11)

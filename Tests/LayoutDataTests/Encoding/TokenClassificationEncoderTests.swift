@@ -36,14 +36,17 @@ final class TokenClassificationEncoderTests: XCTestCase {
     let plain = try TokenClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 5)
     let (windows, _) = try plain.encode(EncodingFixtures.form())
     // Capacity 3 pieces, whole words: [date : john] [smith 12 ##3] [total]
-    XCTAssertEqual(windows.map { $0.wordIndexOfToken.filter { $0 >= 0 } }, [[0, 0, 1], [3, 4, 4], [5]])
+    XCTAssertEqual(
+      windows.map { $0.wordIndexOfToken.filter { $0 >= 0 } }, [[0, 0, 1], [3, 4, 4], [5]])
     XCTAssertTrue(windows.allSatisfy { $0.length <= 5 })
-    let strided = try TokenClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 5, stride: 1)
+    let strided = try TokenClassificationEncoder(
+      tokenizer: tokenizer, maxSequenceLength: 5, stride: 1)
     let overlapping = try strided.encode(EncodingFixtures.form()).windows
     // One piece of overlap: a window starts with the previous one's last word when it has one
     // piece ("john", "smith"), not when it has two ("123").
     XCTAssertEqual(
-      overlapping.map { Set($0.wordIndexOfToken.filter { $0 >= 0 }) }, [[0, 1], [1, 3], [3, 4], [5]])
+      overlapping.map { Set($0.wordIndexOfToken.filter { $0 >= 0 }) },
+      [[0, 1], [1, 3], [3, 4], [5]])
     let seen = Set(overlapping.flatMap(\.wordIndexOfToken).filter { $0 >= 0 })
     XCTAssertEqual(seen, [0, 1, 3, 4, 5])
     XCTAssertEqual(overlapping.map(\.windowIndex), [0, 1, 2, 3])
@@ -66,7 +69,8 @@ final class TokenClassificationEncoderTests: XCTestCase {
   func testInvalidInputsThrow() throws {
     let tokenizer = try EncodingFixtures.tokenizer()
     XCTAssertThrowsError(try TokenClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 2))
-    XCTAssertThrowsError(try TokenClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 8, stride: 6))
+    XCTAssertThrowsError(
+      try TokenClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 8, stride: 6))
     let encoder = try TokenClassificationEncoder(tokenizer: tokenizer)
     var document = EncodingFixtures.form()
     document.pageWidth = 0
@@ -88,10 +92,13 @@ final class TokenClassificationEncoderTests: XCTestCase {
     let vocabulary = try TestPaths.shared("data/vocab/bert-base-uncased.txt")
     let start = Date()
     let documents = try FUNSD.read(split: split)
-    let encoder = try TokenClassificationEncoder(tokenizer: try WordPieceTokenizer(vocabularyFile: vocabulary))
+    let encoder = try TokenClassificationEncoder(
+      tokenizer: try WordPieceTokenizer(vocabularyFile: vocabulary))
     let (windows, report) = try encoder.encode(documents)
     let seconds = Date().timeIntervalSince(start)
-    print("read + encode 149 FUNSD forms: \(String(format: "%.3f", seconds)) s, \(windows.count) windows")
+    print(
+      "read + encode 149 FUNSD forms: \(String(format: "%.3f", seconds)) s, \(windows.count) windows"
+    )
     XCTAssertLessThan(seconds, 10, "reading and encoding must be far cheaper than an epoch")
     XCTAssertEqual(report.documents, 149)
     XCTAssertEqual(report.words, 21_888)

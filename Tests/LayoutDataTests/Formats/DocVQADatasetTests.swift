@@ -22,8 +22,10 @@ final class DocVQADatasetTests: XCTestCase {
     defer { try? FileManager.default.removeItem(at: ocr) }
     let page = Document(
       id: "ffbg0227_2", pageWidth: 1000, pageHeight: 1000,
-      words: [Word(text: "Page", box: BoundingBox(x0: 1, y0: 1, x1: 50, y1: 20)),
-              Word(text: "2", box: BoundingBox(x0: 60, y0: 1, x1: 70, y1: 20))])
+      words: [
+        Word(text: "Page", box: BoundingBox(x0: 1, y0: 1, x1: 50, y1: 20)),
+        Word(text: "2", box: BoundingBox(x0: 60, y0: 1, x1: 70, y1: 20)),
+      ])
     try TesseractTSV.write(page, to: ocr.appendingPathComponent("ffbg0227_2.tsv"))
     let dataset = try DocVQADataset.read(sample, ocrDirectory: ocr)
     XCTAssertEqual(dataset.documentsWithOCR, ["ffbg0227_2"])

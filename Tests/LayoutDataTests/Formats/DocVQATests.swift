@@ -31,7 +31,9 @@ final class DocVQATests: XCTestCase {
       datasetSplit: "train",
       entries: [
         DocVQAEntry(
-          question: Question(questionId: 7, text: "What is the date?", answers: ["1998"], documentId: "p1", cue: "visual"),
+          question: Question(
+            questionId: 7, text: "What is the date?", answers: ["1998"], documentId: "p1",
+            cue: "visual"),
           image: "documents/p1.png", docId: 3)
       ])
     file.datasetName = "docvqa"
@@ -69,7 +71,8 @@ final class DocVQATests: XCTestCase {
     ).write(to: url)
     XCTAssertThrowsError(try MicrosoftReadOCR.read(url, documentId: "bad")) { error in
       XCTAssertTrue("\(error)".contains("bad.json"), "\(error)")
-      XCTAssertTrue("\(error)".contains("recognitionResults[0].lines[0].words[0].boundingBox"), "\(error)")
+      XCTAssertTrue(
+        "\(error)".contains("recognitionResults[0].lines[0].words[0].boundingBox"), "\(error)")
     }
     try Data(#"{"data": [{"questionId": 1, "image": "x.png"}]}"#.utf8).write(to: url)
     XCTAssertThrowsError(try DocVQAQuestionFile.read(url)) { error in

@@ -25,7 +25,8 @@ final class FUNSDTests: XCTestCase {
     XCTAssertEqual(first.id, "0000971160")
     XCTAssertEqual(first.pageWidth, 762)
     XCTAssertEqual(first.pageHeight, 1000)
-    XCTAssertEqual(first.words[0], Word(text: "R&D", box: BoundingBox(x0: 292, y0: 91, x1: 376, y1: 175)))
+    XCTAssertEqual(
+      first.words[0], Word(text: "R&D", box: BoundingBox(x0: 292, y0: 91, x1: 376, y1: 175)))
     XCTAssertNotNil(first.imagePath)
   }
 
@@ -47,9 +48,12 @@ final class FUNSDTests: XCTestCase {
       ],
       entities: [
         Entity(
-          id: 0, label: "question", wordIndices: [0], box: BoundingBox(x0: 10, y0: 20, x1: 60, y1: 35),
+          id: 0, label: "question", wordIndices: [0],
+          box: BoundingBox(x0: 10, y0: 20, x1: 60, y1: 35),
           cue: "layout"),
-        Entity(id: 1, label: "answer", wordIndices: [1, 2], box: BoundingBox(x0: 70.5, y0: 20, x1: 110, y1: 35)),
+        Entity(
+          id: 1, label: "answer", wordIndices: [1, 2],
+          box: BoundingBox(x0: 70.5, y0: 20, x1: 110, y1: 35)),
       ],
       links: [EntityLink(from: 0, to: 1)])
     let split = try temporaryFolder()

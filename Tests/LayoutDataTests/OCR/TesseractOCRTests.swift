@@ -33,8 +33,12 @@ final class TesseractOCRTests: XCTestCase {
     try requireTesseract()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-\(UUID())")
     defer { try? FileManager.default.removeItem(at: out) }
-    let images = try FileManager.default.contentsOfDirectory(atPath: sample.appendingPathComponent("documents").path)
-      .filter { $0.hasSuffix(".png") }.sorted().map { sample.appendingPathComponent("documents/\($0)").path }
+    let images = try FileManager.default.contentsOfDirectory(
+      atPath: sample.appendingPathComponent("documents").path
+    )
+    .filter { $0.hasSuffix(".png") }.sorted().map {
+      sample.appendingPathComponent("documents/\($0)").path
+    }
     XCTAssertEqual(images.count, 3)
     let summary = try TesseractOCR.run(images: images, outDirectory: out.path)
     XCTAssertEqual(summary.split(separator: "\n").count, 3)
@@ -43,7 +47,9 @@ final class TesseractOCRTests: XCTestCase {
     XCTAssertTrue(dataset.documents.allSatisfy { $0.words.count > 20 })
     let encoder = try QAEncoder(tokenizer: try WordPieceTokenizer(vocabularyFile: vocabulary))
     let result = try encoder.encode(dataset.questions, documents: dataset.documents)
-    print("DocVQA sample, tesseract --psm 4: answers found \(result.answersFound) of 12, not found \(result.notFoundQuestionIds)")
+    print(
+      "DocVQA sample, tesseract --psm 4: answers found \(result.answersFound) of 12, not found \(result.notFoundQuestionIds)"
+    )
     XCTAssertEqual(result.questions, 12)
     XCTAssertGreaterThanOrEqual(result.answersFound, 11)
     XCTAssertEqual(result.answersFound + result.answersNotFound, 12)
