@@ -17,7 +17,17 @@ public enum ImageHeader {
       return try pngSize(head, file: url.path)
     }
     if head.count >= 8, head[0] == head[1], head[0] == 0x49 || head[0] == 0x4D {
-      return try tiffSize(head, file: url.path)
+      let bigEndian = head[0] == 0x4D
+      let offset = UInt64(readUInt32(head, 4, bigEndian: bigEndian))
+      // The first IFD may sit anywhere, often after the pixel data: read it where it is.
+      do {
+        try handle.seek(toOffset: offset)
+      } catch {
+        throw DataFormatError(
+          file: url.path, entry: "first IFD offset \(offset)", expected: "inside the file")
+      }
+      let directory = [UInt8](handle.readData(ofLength: 2 + 12 * 4096))
+      return try tiffSize(directory, bigEndian: bigEndian, file: url.path)
     }
     throw DataFormatError(file: url.path, entry: "header", expected: "a PNG or TIFF signature")
   }
@@ -34,11 +44,14 @@ public enum ImageHeader {
     return (width, height)
   }
 
-  static func tiffSize(_ bytes: [UInt8], file: String) throws -> (width: Int, height: Int) {
-    let bigEndian = bytes[0] == 0x4D
-    let offset = Int(readUInt32(bytes, 4, bigEndian: bigEndian))
+  /// Width and height from a TIFF image file directory that starts at `bytes[0]`.
+  static func tiffSize(_ bytes: [UInt8], bigEndian: Bool, file: String) throws -> (
+    width: Int, height: Int
+  ) {
+    let offset = 0
     guard offset + 2 <= bytes.count else {
-      throw DataFormatError(file: file, entry: "first IFD", expected: "within the first 64 KiB")
+      throw DataFormatError(
+        file: file, entry: "first IFD", expected: "an entry count (file truncated)")
     }
     let count = Int(readUInt16(bytes, offset, bigEndian: bigEndian))
     var width = 0

@@ -43,6 +43,11 @@ public struct WordPieceVocabulary: Sendable {
 
   /// The number of tokens.
   public var count: Int { tokens.count }
+
+  /// Writes the vocabulary as `vocab.txt`, one token per line.
+  public func write(to file: URL) throws {
+    try writeFile(Data((tokens.joined(separator: "\n") + "\n").utf8), to: file)
+  }
 }
 
 /// BERT's full tokenizer: `BasicTokenizer` then WordPiece on each basic token.
