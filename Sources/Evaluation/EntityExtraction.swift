@@ -128,12 +128,14 @@ func parseTags(_ tags: [String], mode: EntityMode, sequence: Int?, source: Strin
         type = Array(rest)
       }
     case .strict(let scheme):
-      let allowed: Set<Unicode.Scalar> = scheme == .iob2 ? ["B", "I", "O"] : ["B", "I", "E", "S", "O"]
+      let allowed: Set<Unicode.Scalar> =
+        scheme == .iob2 ? ["B", "I", "O"] : ["B", "I", "E", "S", "O"]
       guard allowed.contains(prefix) else {
         let names = scheme == .iob2 ? "B, I, O" : "B, I, E, S, O"
         throw EvaluationError(
           source: source, location: location,
-          problem: "invalid tag '\(label)' for strict \(scheme.rawValue); allowed prefixes: \(names)")
+          problem:
+            "invalid tag '\(label)' for strict \(scheme.rawValue); allowed prefixes: \(names)")
       }
       var slice = rest[...]
       while slice.first == dashValue { slice = slice.dropFirst() }

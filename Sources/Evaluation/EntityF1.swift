@@ -187,7 +187,8 @@ func entityKeys(_ sequences: [[String]], mode: EntityMode, source: String, types
         ParsedTag(prefix: $0.prefix, type: types.id(of: $0.type))
       }
       for chunk in strictChunks(tags, scheme: scheme) {
-        keys.append(EntityKey(type: chunk.type, start: chunk.start, end: chunk.end, sequence: index))
+        keys.append(
+          EntityKey(type: chunk.type, start: chunk.start, end: chunk.end, sequence: index))
       }
     }
   }

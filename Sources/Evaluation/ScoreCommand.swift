@@ -239,7 +239,9 @@ public func runAccuracyScore(_ options: ScoreCommandOptions) throws -> String {
       "per_class": .object(perClass), "macro_avg": scoresJSON(report.macro),
       "weighted_avg": scoresJSON(report.weighted),
       "confusion": .array(
-        (0..<k).map { row in .array((0..<k).map { .integer(report.count(gold: row, predicted: $0)) }) }
+        (0..<k).map { row in
+          .array((0..<k).map { .integer(report.count(gold: row, predicted: $0)) })
+        }
       ),
     ]
     if let interval { members["accuracy_interval"] = intervalJSON(interval, unit: unit) }

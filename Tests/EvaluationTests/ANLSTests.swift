@@ -12,7 +12,8 @@ final class ANLSTests: XCTestCase {
     XCTAssertEqual(result.value, cases.anls, accuracy: 1e-9)
     XCTAssertEqual(result.perQuestion.count, cases.per_question.count)
     for (index, (got, expected)) in zip(result.perQuestion, cases.per_question).enumerated() {
-      XCTAssertEqual(got, expected, accuracy: 1e-9, "question \(index): \(cases.predictions[index])")
+      XCTAssertEqual(
+        got, expected, accuracy: 1e-9, "question \(index): \(cases.predictions[index])")
     }
   }
 

@@ -29,7 +29,8 @@ final class AccuracyTests: XCTestCase {
   }
 
   func testIndexLabelsAndEmptyInput() throws {
-    let report = try classificationReport(gold: [0, 1, 2, 2], predicted: [0, 1, 2, 1], labels: ["a", "b", "c", "d"])
+    let report = try classificationReport(
+      gold: [0, 1, 2, 2], predicted: [0, 1, 2, 1], labels: ["a", "b", "c", "d"])
     XCTAssertEqual(report.accuracy, 0.75)
     XCTAssertEqual(report.perClass[3].support, 0)
     XCTAssertEqual(report.confusion.reduce(0, +), 4)
@@ -39,7 +40,9 @@ final class AccuracyTests: XCTestCase {
   }
 
   func testBadIndicesAndLengthsThrow() {
-    XCTAssertThrowsError(try classificationReport(gold: [0, 5], predicted: [0, 1], labels: ["a", "b"])) {
+    XCTAssertThrowsError(
+      try classificationReport(gold: [0, 5], predicted: [0, 1], labels: ["a", "b"])
+    ) {
       XCTAssertEqual("\($0)", "gold: item 1: class index 5 outside 0..<2")
     }
     XCTAssertThrowsError(try classificationReport(gold: ["a"], predicted: ["a", "b"])) {

@@ -101,9 +101,13 @@ final class BootstrapTests: XCTestCase {
     // Kolmogorov–Smirnov distance to Uniform(0, 1); the 1 % critical value for n = 400 is 0.081.
     var ks = 0.0
     for (index, p) in pValues.enumerated() {
-      ks = max(ks, abs(Double(index + 1) / Double(datasets) - p), abs(p - Double(index) / Double(datasets)))
+      ks = max(
+        ks, abs(Double(index + 1) / Double(datasets) - p), abs(p - Double(index) / Double(datasets))
+      )
     }
-    print("null p-values: KS \(ks), rejection rate \(Double(pValues.filter { $0 < 0.05 }.count) / Double(datasets))")
+    print(
+      "null p-values: KS \(ks), rejection rate \(Double(pValues.filter { $0 < 0.05 }.count) / Double(datasets))"
+    )
     XCTAssertLessThan(ks, 0.09, "KS statistic \(ks)")
     let rejections = Double(pValues.filter { $0 < 0.05 }.count) / Double(datasets)
     XCTAssertEqual(rejections, 0.05, accuracy: 0.035, "rejection rate \(rejections)")
@@ -130,7 +134,9 @@ final class BootstrapTests: XCTestCase {
         items, statistic: .mean, options: BootstrapOptions(confidence: 1)))
     XCTAssertThrowsError(
       try bootstrapConfidenceInterval(try ItemStatistics(scores: []), statistic: .mean))
-    XCTAssertThrowsError(try pairedBootstrapTest(items, try ItemStatistics(scores: [1]), statistic: .mean)) {
+    XCTAssertThrowsError(
+      try pairedBootstrapTest(items, try ItemStatistics(scores: [1]), statistic: .mean)
+    ) {
       XCTAssertEqual("\($0)", "system B: 1 items, but system A has 2")
     }
   }

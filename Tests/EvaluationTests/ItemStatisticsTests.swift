@@ -12,7 +12,8 @@ final class ItemStatisticsTests: XCTestCase {
     XCTAssertEqual(CorpusStatistic.ratio.value(of: items), 0.75)
     XCTAssertEqual(CorpusStatistic.mean.value(of: try ItemStatistics(scores: [1, 2, 6])), 3)
     XCTAssertEqual(CorpusStatistic.mean.value(of: try ItemStatistics(scores: [])), 0)
-    XCTAssertEqual(CorpusStatistic.microF1.value(of: try ItemStatistics(values: [0, 0, 0], width: 3)), 0)
+    XCTAssertEqual(
+      CorpusStatistic.microF1.value(of: try ItemStatistics(values: [0, 0, 0], width: 3)), 0)
   }
 
   func testInvalidShapesThrow() {

@@ -27,7 +27,8 @@ final class JSONValueTests: XCTestCase {
 
   func testMalformedJSONNamesTheSource() {
     XCTAssertThrowsError(try parseJSON(Data("[1, 2".utf8), source: "pred.json")) { error in
-      XCTAssertEqual("\(error)", "pred.json: not valid JSON (Unexpected end of file during JSON parse.)")
+      XCTAssertEqual(
+        "\(error)", "pred.json: not valid JSON (Unexpected end of file during JSON parse.)")
     }
     XCTAssertThrowsError(try readJSONFile("/nonexistent/layoutlab.json")) {
       XCTAssertEqual("\($0)", "/nonexistent/layoutlab.json: cannot read the file")

@@ -54,7 +54,8 @@ final class ScoreFilesTests: XCTestCase {
     XCTAssertEqual(
       try readANLSGold(gold),
       [
-        ANLSQuestion(questionID: "7", answers: ["a", "b"], documentID: "3", questionTypes: ["form"]),
+        ANLSQuestion(
+          questionID: "7", answers: ["a", "b"], documentID: "3", questionTypes: ["form"]),
         ANLSQuestion(questionID: "8", answers: ["c"], documentID: nil, questionTypes: []),
       ])
     let submission = try files.write(

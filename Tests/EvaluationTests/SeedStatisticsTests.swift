@@ -18,7 +18,8 @@ final class SeedStatisticsTests: XCTestCase {
     }
     // Large ν approaches the normal 1.959964 (+ (z³ + z) / 4ν).
     XCTAssertEqual(studentTQuantile(0.975, degreesOfFreedom: 1e6), 1.9599664, accuracy: 1e-7)
-    XCTAssertEqual(studentTQuantile(0.025, degreesOfFreedom: 9), -2.2621571628540993, accuracy: 1e-9)
+    XCTAssertEqual(
+      studentTQuantile(0.025, degreesOfFreedom: 9), -2.2621571628540993, accuracy: 1e-9)
     XCTAssertEqual(studentTQuantile(0.5, degreesOfFreedom: 3), 0)
     XCTAssertTrue(studentTQuantile(1, degreesOfFreedom: 3).isNaN)
     XCTAssertEqual(studentTCDF(0, degreesOfFreedom: 4), 0.5, accuracy: 1e-15)

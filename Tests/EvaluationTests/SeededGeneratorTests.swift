@@ -11,7 +11,8 @@ final class SeededGeneratorTests: XCTestCase {
       [generator.next(), generator.next(), generator.next()],
       [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0])
     var indices = SeededGenerator(seed: 42)
-    XCTAssertEqual((0..<10).map { _ in indices.nextIndex(below: 10) }, [0, 3, 6, 9, 9, 7, 7, 8, 7, 5])
+    XCTAssertEqual(
+      (0..<10).map { _ in indices.nextIndex(below: 10) }, [0, 3, 6, 9, 9, 7, 7, 8, 7, 5])
     var unit = SeededGenerator(seed: 7)
     XCTAssertEqual(unit.nextUnitDouble(), 0.7005764821796896)
     XCTAssertEqual(unit.nextUnitDouble(), 0.2787512294737843)
