@@ -60,6 +60,15 @@ final class ANLSTests: XCTestCase {
     XCTAssertEqual(anlsScore(prediction: "x", answers: []), 0)
   }
 
+  // Values from Python running the RRC scorer's code: `lower()` makes a word-final Σ into ς,
+  // and `len(s.upper())` counts "ß" → "SS" and "ﬁ" → "FI" as two.
+  func testPythonCaseMappingsAreReproduced() {
+    XCTAssertEqual(anlsScore(prediction: "ΟΔΟΣ", answers: ["οδοσ"]), 0.75)
+    XCTAssertEqual(anlsScore(prediction: "ﬁxed", answers: ["FIXED"]), 0.6, accuracy: 1e-15)
+    XCTAssertEqual(anlsScore(prediction: "straße", answers: ["STRASSE"]), 1 - 2.0 / 7.0)
+    XCTAssertEqual(anlsScore(prediction: "İstanbul", answers: ["istanbul"]), 0.875)
+  }
+
   func testLevenshteinDistance() {
     func distance(_ a: String, _ b: String) -> Int {
       levenshteinDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))

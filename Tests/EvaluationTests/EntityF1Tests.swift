@@ -58,10 +58,12 @@ final class EntityF1Tests: XCTestCase {
         XCTAssertEqual(report.micro.f1, expected.f1, accuracy: 1e-12, label)
         XCTAssertEqual(
           Set(report.perType.map(\.type)),
-          Set(expected.per_type.keys).subtracting(["micro avg", "macro avg", "weighted avg"]), label)
+          Set(expected.per_type.keys).subtracting(["micro avg", "macro avg", "weighted avg"]), label
+        )
         for row in report.perType {
           let reference = expected.per_type[row.type]
-          XCTAssertEqual(row.scores.f1, reference?.f1 ?? -1, accuracy: 1e-12, label + " " + row.type)
+          XCTAssertEqual(
+            row.scores.f1, reference?.f1 ?? -1, accuracy: 1e-12, label + " " + row.type)
           XCTAssertEqual(row.counts.gold, reference?.support, label + " " + row.type)
         }
         if let macro = expected.per_type["macro avg"] {
