@@ -7,10 +7,10 @@ public enum ANLSConvention: String, Equatable, Sendable {
   /// distance is divided by the longer of the *raw* strings (`len(s.upper())` in code points);
   /// the best answer's similarity `1 − NL` is kept when `≥ τ`, so at `NL = 0.5` exactly the
   /// question scores 0.5. Where this differs from the paper, LayoutLab follows this scorer.
-  case rrcScorer
+  case rrcScorer = "rrc"
   /// Biten et al. 2019: `NL` on the normalised strings, similarity `1 − NL` only when
   /// `NL < τ` (strict), else 0; two empty strings have `NL = 0`.
-  case paperFormula
+  case paperFormula = "paper"
 }
 
 /// ANLS of a set of questions.
