@@ -7,10 +7,10 @@ public enum ANLSConvention: String, Equatable, Sendable {
   /// distance is divided by the longer of the *raw* strings (`len(s.upper())` in code points);
   /// the best answer's similarity `1 − NL` is kept when `≥ τ`, so at `NL = 0.5` exactly the
   /// question scores 0.5. Where this differs from the paper, LayoutLab follows this scorer.
-  case rrcScorer
+  case rrcScorer = "rrc"
   /// Biten et al. 2019: `NL` on the normalised strings, similarity `1 − NL` only when
   /// `NL < τ` (strict), else 0; two empty strings have `NL = 0`.
-  case paperFormula
+  case paperFormula = "paper"
 }
 
 /// ANLS of a set of questions.
@@ -36,11 +36,11 @@ public func anlsScore(
   switch convention {
   case .rrcScorer:
     guard !answers.isEmpty else { return 0 }
-    let predictionLength = prediction.uppercased().unicodeScalars.count
+    let predictionLength = pythonUppercasedLength(prediction)
     var smallest = Double.infinity
     for answer in answers {
       let distance = levenshteinDistance(normalizedAnswerScalars(answer), normalizedPrediction)
-      let length = max(answer.uppercased().unicodeScalars.count, predictionLength)
+      let length = max(pythonUppercasedLength(answer), predictionLength)
       smallest = min(smallest, length == 0 ? 0 : Double(distance) / Double(length))
     }
     let similarity = 1 - smallest
@@ -97,7 +97,7 @@ public func anls(
 public func normalizedAnswerScalars(_ text: String) -> [Unicode.Scalar] {
   var result: [Unicode.Scalar] = []
   var pendingSpace = false
-  for scalar in text.lowercased().unicodeScalars {
+  for scalar in pythonLowercased(Array(text.unicodeScalars)) {
     if isPythonWhitespace(scalar) {
       pendingSpace = !result.isEmpty
       continue
@@ -109,6 +109,36 @@ public func normalizedAnswerScalars(_ text: String) -> [Unicode.Scalar] {
     result.append(scalar)
   }
   return result
+}
+
+/// Python's `str.lower()`: full lower-case mappings, and `Σ` becomes final `ς` after a cased
+/// letter that no cased letter follows (Swift's `lowercased()` has no such context on Linux).
+func pythonLowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+  var result: [Unicode.Scalar] = []
+  result.reserveCapacity(scalars.count)
+  for (index, scalar) in scalars.enumerated() {
+    if scalar == "\u{03A3}" {
+      result.append(isFinalSigma(scalars, at: index) ? "\u{03C2}" : "\u{03C3}")
+    } else {
+      result += scalar.properties.lowercaseMapping.unicodeScalars
+    }
+  }
+  return result
+}
+
+/// Python's `len(text.upper())`: the code points of the full upper-case mappings.
+func pythonUppercasedLength(_ text: String) -> Int {
+  text.unicodeScalars.reduce(0) { $0 + $1.properties.uppercaseMapping.unicodeScalars.count }
+}
+
+/// Python's Final_Sigma test: `\p{cased} \p{case-ignorable}* Σ !(\p{case-ignorable}* \p{cased})`.
+private func isFinalSigma(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+  var before = index - 1
+  while before >= 0, scalars[before].properties.isCaseIgnorable { before -= 1 }
+  guard before >= 0, scalars[before].properties.isCased else { return false }
+  var after = index + 1
+  while after < scalars.count, scalars[after].properties.isCaseIgnorable { after += 1 }
+  return after == scalars.count || !scalars[after].properties.isCased
 }
 
 /// Python's `str.isspace()` for one code point (what `str.split()` and `str.strip()` use).

@@ -64,7 +64,7 @@ public struct EntityF1Report: Sendable {
   public var totals: EntityCounts
   /// The micro average: seqeval's overall precision, recall and F1 (`overall_f1` in HF).
   public var micro: PrecisionRecallF1
-  /// The unweighted mean of the per-type scores (0 when there are no types).
+  /// The unweighted mean of the per-type scores; 0 when there are no types (seqeval gives NaN).
   public var macro: PrecisionRecallF1
   /// The mean of the per-type scores weighted by gold support (0 when there is no gold entity).
   public var weighted: PrecisionRecallF1

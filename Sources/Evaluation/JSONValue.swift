@@ -103,14 +103,15 @@ extension JSONValue: Decodable {
 public func parseJSON(_ data: Data, source: String) throws -> JSONValue {
   do {
     return try JSONDecoder().decode(JSONValue.self, from: data)
-  } catch let error as DecodingError {
-    let detail: String
-    switch error {
-    case .dataCorrupted(let context):
-      let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
-      detail = (underlying as? String) ?? context.debugDescription
-    default:
-      detail = "\(error)"
+  } catch {
+    // JSONDecoder says only "not valid JSON"; JSONSerialization says where.
+    var detail = "\(error)"
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    } catch let parseError as NSError {
+      if let description = parseError.userInfo[NSDebugDescriptionErrorKey] as? String {
+        detail = description
+      }
     }
     throw EvaluationError(source: source, problem: "not valid JSON (\(detail))")
   }

@@ -12,6 +12,16 @@ public struct ANLSQuestion: Equatable, Sendable {
   public var documentID: String?
   /// `question_types` when present (empty otherwise), for breakdowns.
   public var questionTypes: [String]
+
+  /// Creates a question.
+  public init(
+    questionID: String, answers: [String], documentID: String? = nil, questionTypes: [String] = []
+  ) {
+    self.questionID = questionID
+    self.answers = answers
+    self.documentID = documentID
+    self.questionTypes = questionTypes
+  }
 }
 
 /// Tag sequences `[S][T_s]` from a JSON list of lists of strings.
@@ -46,6 +56,13 @@ public struct LabelFile: Equatable, Sendable {
   public var allIntegers: Bool
   /// Whether the file was nested.
   public var nested: Bool
+
+  /// Creates a label file's contents.
+  public init(documents: [[String]], allIntegers: Bool, nested: Bool) {
+    self.documents = documents
+    self.allIntegers = allIntegers
+    self.nested = nested
+  }
 }
 
 /// Reads a label file (see `LabelFile`).

@@ -42,6 +42,45 @@ final class EntityF1Tests: XCTestCase {
     XCTAssertEqual(report.micro.f1, expected.f1, accuracy: 1e-9)
   }
 
+  func testFuzzCasesMatchSeqeval() throws {
+    let cases = try SeqevalFuzzCase.load()
+    XCTAssertEqual(cases.count, 90)
+    for (index, testCase) in cases.enumerated() {
+      var checks: [(EntityMode, SeqevalFuzzCase.Scores)] = [(.conlleval, testCase.default)]
+      if let strict = testCase.strict {
+        checks.append((.strict(testCase.kind == "iob2" ? .iob2 : .bioes), strict))
+      }
+      for (mode, expected) in checks {
+        let label = "case \(index) (\(testCase.kind)), \(mode)"
+        let report = try entityF1(gold: testCase.y_true, predicted: testCase.y_pred, mode: mode)
+        XCTAssertEqual(report.micro.precision, expected.precision, accuracy: 1e-12, label)
+        XCTAssertEqual(report.micro.recall, expected.recall, accuracy: 1e-12, label)
+        XCTAssertEqual(report.micro.f1, expected.f1, accuracy: 1e-12, label)
+        XCTAssertEqual(
+          Set(report.perType.map(\.type)),
+          Set(expected.per_type.keys).subtracting(["micro avg", "macro avg", "weighted avg"]), label
+        )
+        for row in report.perType {
+          let reference = expected.per_type[row.type]
+          XCTAssertEqual(
+            row.scores.f1, reference?.f1 ?? -1, accuracy: 1e-12, label + " " + row.type)
+          XCTAssertEqual(row.counts.gold, reference?.support, label + " " + row.type)
+        }
+        if let macro = expected.per_type["macro avg"] {
+          XCTAssertEqual(report.macro.f1, macro.f1, accuracy: 1e-12, label)
+          XCTAssertEqual(report.macro.recall, macro.recall, accuracy: 1e-12, label)
+        } else {
+          // seqeval's macro average is NaN when there is no entity; LayoutLab reports 0.
+          XCTAssertTrue(report.perType.isEmpty, label)
+          XCTAssertEqual(report.macro.f1, 0, label)
+        }
+        let weighted = expected.per_type["weighted avg"]
+        XCTAssertEqual(report.weighted.f1, weighted?.f1 ?? -1, accuracy: 1e-12, label)
+        XCTAssertEqual(report.weighted.precision, weighted?.precision ?? -1, accuracy: 1e-12, label)
+      }
+    }
+  }
+
   func testReferenceExampleDiffersBetweenModes() throws {
     let gold = [["B-Q", "I-Q", "O", "B-A", "I-A"]]
     let predicted = [["I-Q", "I-Q", "O", "B-A", "I-A"]]
