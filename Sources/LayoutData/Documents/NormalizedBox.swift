@@ -2,9 +2,13 @@
 
 /// A box on the 0...1000 grid: `int(1000 * x / W)` with truncation toward zero.
 public struct NormalizedBox: Hashable, Sendable {
+  /// Left edge, 0...1000.
   public var x0: Int32
+  /// Top edge, 0...1000.
   public var y0: Int32
+  /// Right edge, 0...1000.
   public var x1: Int32
+  /// Bottom edge, 0...1000.
   public var y1: Int32
 
   /// Creates a box from grid coordinates.
@@ -43,7 +47,9 @@ public struct BoxClampCounts: Hashable, Sendable, Codable {
 
 /// Normalises pixel boxes by a page size, clamping bad boxes and counting them.
 public struct BoxNormalizer: Sendable {
+  /// Page width in pixels (W in `int(1000 * x / W)`).
   public let pageWidth: Int
+  /// Page height in pixels.
   public let pageHeight: Int
   /// What had to be fixed so far.
   public private(set) var counts = BoxClampCounts()
