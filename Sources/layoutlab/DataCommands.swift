@@ -81,6 +81,10 @@ let ocrCommand = CommandSpec(
     .value("lang", "LANG", "Tesseract language (default eng)."),
   ]
 ) { args in
+  guard !args.positionals.isEmpty else {
+    throw UsageError.positionalCount(
+      command: args.commandPath.joined(separator: " "), expected: "at least one IMAGE", got: 0)
+  }
   print(
     try TesseractOCR.run(
       images: args.positionals, outDirectory: try args.required("out"),

@@ -12,10 +12,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
 /// One exported document in the `layoutlm-json` schema.
 public struct LayoutLMJSONDocument: Codable, Hashable, Sendable {
+  /// The document id (FUNSD: the file stem).
   public var id: String
+  /// The kept words in order.
   public var words: [String]
   /// `[N, 4]` boxes on the 0...1000 grid.
   public var bboxes: [[Int32]]
+  /// IOB2 tags as strings, one per word.
   public var ner_tags: [String]
 
   /// Creates an exported document.

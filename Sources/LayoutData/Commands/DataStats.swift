@@ -4,10 +4,13 @@ import Foundation
 
 /// What `data stats` reports about a dataset.
 public struct DatasetStats: Codable, Hashable, Sendable {
+  /// The dataset format (`funsd`, `docvqa`, `rvlcdip`).
   public var format: String
+  /// Documents (pages).
   public var documents = 0
   /// All words, blank ones included (FUNSD's official count).
   public var words = 0
+  /// Entities (FUNSD).
   public var entities = 0
   /// Entities per label, such as `question`.
   public var entitiesPerLabel: [String: Int] = [:]
@@ -15,8 +18,11 @@ public struct DatasetStats: Codable, Hashable, Sendable {
   public var links = 0
   /// DocVQA: questions, pages with OCR, and answers found among the OCR words.
   public var questions: Int?
+  /// DocVQA: pages that have an OCR file.
   public var documentsWithOCR: Int?
+  /// DocVQA: questions on pages with OCR whose answer was found in the words.
   public var answersFoundInOCR: Int?
+  /// DocVQA: questions on pages with OCR whose answer was not found.
   public var answersNotFoundInOCR: Int?
   /// RVL-CDIP: documents per class name, in class order.
   public var classes: [String: Int]?

@@ -10,6 +10,7 @@ public enum TaggingScheme: String, Sendable, CaseIterable {
 
 /// The label list of a token-classification task; a label's id is its index in `labels`.
 public struct LabelScheme: Sendable, Hashable {
+  /// IOB2 or BIOES.
   public let scheme: TaggingScheme
   /// Entity types in upper case (`HEADER`, `QUESTION`, `ANSWER`); entity label `other` is `O`.
   public let entityTypes: [String]
@@ -63,8 +64,11 @@ public struct LabelScheme: Sendable, Hashable {
 public struct LabeledWord: Sendable, Hashable {
   /// The index in `Document.words`.
   public var wordIndex: Int
+  /// The word text.
   public var text: String
+  /// The box on the 0...1000 grid.
   public var box: NormalizedBox
+  /// The tag, such as `B-QUESTION` or `O`.
   public var tag: String
 }
 

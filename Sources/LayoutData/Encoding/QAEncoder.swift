@@ -4,6 +4,7 @@
 public struct QAEncoding: Sendable {
   /// All windows, question by question.
   public var windows: [EncodedWindow] = []
+  /// What was fixed or dropped while encoding.
   public var report = EncodingReport()
   /// Questions encoded.
   public var questions = 0
@@ -24,6 +25,7 @@ public struct QAEncoding: Sendable {
 /// overlap by `stride` pieces. In each window the answer span's first and last token are the
 /// targets; a window that does not hold the whole span points at [CLS] (0, 0), as in BERT SQuAD.
 public struct QAEncoder: Sendable {
+  /// The WordPiece tokenizer.
   public var tokenizer: WordPieceTokenizer
   /// T at most (384 in the LayoutLMv2 paper).
   public var maxSequenceLength: Int
@@ -31,6 +33,7 @@ public struct QAEncoder: Sendable {
   public var stride: Int
   /// Question pieces kept at most.
   public var maxQuestionLength: Int
+  /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
 
   /// Creates an encoder; the window must leave room for context after the question.

@@ -4,8 +4,11 @@
 /// recipe: the first `maxSequenceLength - 2` pieces in reading order, then [SEP]. Labels are
 /// all -100; the target is `classLabel`.
 public struct SequenceClassificationEncoder: Sendable {
+  /// The WordPiece tokenizer.
   public var tokenizer: WordPieceTokenizer
+  /// T at most, special tokens included.
   public var maxSequenceLength: Int
+  /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
 
   /// Creates an encoder; `maxSequenceLength` must be at least 2.

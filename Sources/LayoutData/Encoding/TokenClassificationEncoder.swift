@@ -2,7 +2,9 @@
 
 /// What the encoder had to fix or drop, summed over documents.
 public struct EncodingReport: Sendable, Hashable, Codable {
+  /// Documents encoded.
   public var documents = 0
+  /// Windows made.
   public var windows = 0
   /// Words kept (non-blank) and encoded.
   public var words = 0
@@ -36,12 +38,15 @@ public struct EncodingReport: Sendable, Hashable, Codable {
 /// the word's label and the others get -100. A window is `[CLS] pieces… [SEP]`, at most
 /// `maxSequenceLength` tokens; long documents give several windows so every word is seen.
 public struct TokenClassificationEncoder: Sendable {
+  /// The WordPiece tokenizer.
   public var tokenizer: WordPieceTokenizer
+  /// The label list (FUNSD IOB2 by default).
   public var labelScheme: LabelScheme
   /// T at most, special tokens included (512 for LayoutLM).
   public var maxSequenceLength: Int
   /// Pieces of overlap between consecutive windows (0: none).
   public var stride: Int
+  /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
 
   /// Creates an encoder; `maxSequenceLength` must be at least 3.

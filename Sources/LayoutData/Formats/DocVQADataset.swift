@@ -71,4 +71,18 @@ public struct DocVQADataset: Sendable {
     }
     return dataset
   }
+
+  /// Writes a DocVQA folder: `<split>_v1.0.json` and `ocr_results/<page>.json` (Microsoft Read
+  /// format) for every document. Page images are not written here; entries point at
+  /// `documents/<page>.png` by default.
+  public static func write(
+    _ questionFile: DocVQAQuestionFile, documents: [Document], to folder: URL
+  ) throws {
+    let split = questionFile.datasetSplit.isEmpty ? "train" : questionFile.datasetSplit
+    try questionFile.write(to: folder.appendingPathComponent("\(split)_v1.0.json"))
+    for document in documents {
+      try MicrosoftReadOCR.write(
+        document, to: folder.appendingPathComponent("ocr_results/\(document.id).json"))
+    }
+  }
 }

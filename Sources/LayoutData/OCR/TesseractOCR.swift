@@ -60,8 +60,20 @@ public enum TesseractOCR {
     var environment = ProcessInfo.processInfo.environment
     environment["OMP_THREAD_LIMIT"] = "1"
     process.environment = environment
+    // Standard error goes to a file so that a chatty tesseract cannot block on a full pipe.
     let output = Pipe()
-    let errors = Pipe()
+    let errorLog = FileManager.default.temporaryDirectory
+      .appendingPathComponent("layoutlab-tesseract-\(UUID().uuidString).log")
+    guard FileManager.default.createFile(atPath: errorLog.path, contents: nil),
+      let errors = FileHandle(forWritingAtPath: errorLog.path)
+    else {
+      throw DataEnvironmentError(
+        "cannot create a log file in \(errorLog.deletingLastPathComponent().path)")
+    }
+    defer {
+      try? errors.close()
+      try? FileManager.default.removeItem(at: errorLog)
+    }
     process.standardOutput = output
     process.standardError = errors
     do {
@@ -70,8 +82,8 @@ public enum TesseractOCR {
       throw DataEnvironmentError("cannot start \(executable.path): \(error.localizedDescription)")
     }
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let errorData = (try? Data(contentsOf: errorLog)) ?? Data()
     guard process.terminationStatus == 0 else {
       let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(
         in: .whitespacesAndNewlines)

@@ -9,9 +9,13 @@
 /// vocabulary has `vocabularySize` tokens or no pair occurs `minimumFrequency` times.
 /// The same corpus always gives the same vocabulary.
 public struct VocabularyBuilder: Sendable {
+  /// The number of tokens to reach, special tokens included.
   public var vocabularySize: Int
+  /// A pair must occur at least this often to be merged.
   public var minimumFrequency: Int
+  /// Tokens placed first, in this order.
   public var specialTokens: [String]
+  /// The pre-tokenisation that splits the corpus into words.
   public var basic: BasicTokenizer
 
   /// Creates a builder.

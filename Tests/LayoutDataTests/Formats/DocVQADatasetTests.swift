@@ -33,3 +33,39 @@ final class DocVQADatasetTests: XCTestCase {
     XCTAssertEqual(dataset.documents[0].pageWidth, 1000)
   }
 }
+
+final class DocVQADatasetWriterTests: XCTestCase {
+  func testWrittenFolderReadsBackWithOCRAndCues() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docvqa-w-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = Document(
+      id: "synthetic_1", pageWidth: 600, pageHeight: 800,
+      words: [
+        Word(text: "Total:", box: BoundingBox(x0: 10, y0: 10, x1: 60, y1: 30)),
+        Word(text: "$12", box: BoundingBox(x0: 70, y0: 10, x1: 100, y1: 30)),
+      ],
+      lines: [
+        TextLine(
+          text: "Total: $12", box: BoundingBox(x0: 10, y0: 10, x1: 100, y1: 30),
+          wordIndices: [0, 1])
+      ])
+    let questions = DocVQAQuestionFile(
+      datasetSplit: "train",
+      entries: [
+        DocVQAEntry(
+          question: Question(
+            questionId: 1, text: "What is the total?", answers: ["$12"], documentId: "synthetic_1",
+            cue: "text"),
+          image: "documents/synthetic_1.png")
+      ])
+    try DocVQADataset.write(questions, documents: [page], to: folder)
+    let dataset = try DocVQADataset.read(folder)
+    XCTAssertEqual(dataset.questions, questions.entries.map(\.question))
+    XCTAssertEqual(dataset.documentsWithOCR, ["synthetic_1"])
+    XCTAssertEqual(dataset.documents, [page])
+    let stats = DatasetStats.compute(
+      documents: dataset.documents, format: .docvqa, questions: dataset.questions,
+      documentsWithOCR: dataset.documentsWithOCR)
+    XCTAssertEqual(stats.answersFoundInOCR, 1)
+  }
+}

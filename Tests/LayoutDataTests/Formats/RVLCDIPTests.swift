@@ -40,6 +40,15 @@ final class RVLCDIPTests: XCTestCase {
     XCTAssertEqual(read.map(\.cue), ["visual", nil])
   }
 
+  func testThirdColumnIsTheCue() throws {
+    let list = FileManager.default.temporaryDirectory.appendingPathComponent("cue-\(UUID()).txt")
+    defer { try? FileManager.default.removeItem(at: list) }
+    try Data("x.tif 3 layout\ny.tif 4\n".utf8).write(to: list)
+    let documents = try RVLCDIP.readLabels(list)
+    XCTAssertEqual(documents.map(\.cue), ["layout", nil])
+    XCTAssertEqual(documents.map(\.imagePath), [nil, nil], "missing images stay unset")
+  }
+
   func testBadLabelLineNamesFileAndLine() throws {
     let list = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID()).txt")
     defer { try? FileManager.default.removeItem(at: list) }
