@@ -12,6 +12,14 @@ public struct DocumentPrediction: Codable, Hashable, Sendable {
   public var predicted: [String]
   /// The cue tag of the entity each word belongs to (synthetic data), or nil.
   public var cues: [String?]
+
+  /// Creates a prediction record.
+  public init(id: String, gold: [String], predicted: [String], cues: [String?]) {
+    self.id = id
+    self.gold = gold
+    self.predicted = predicted
+    self.cues = cues
+  }
 }
 
 /// Precision, recall and F1 of one group.

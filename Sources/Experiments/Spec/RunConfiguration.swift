@@ -42,8 +42,10 @@ public struct DataSettings: Codable, Hashable, Sendable {
   /// Tokens per window, and the overlap between windows (0: none).
   public var maxLength: Int = 256
   public var stride: Int = 0
-  /// Label scheme: `iob2`.
-  public var vocabulary: String?
+  /// `build` (learn a WordPiece vocabulary from the training words) or a `vocab.txt` path.
+  public var vocabulary: String = "build"
+  /// Size of a built vocabulary.
+  public var vocabularySize: Int = 4000
 }
 
 /// Fine-tuning hyper-parameters.
@@ -111,6 +113,8 @@ extension RunConfiguration {
     result.data.devEvery = try d.int("devEvery", default: 5, range: 2...100)
     result.data.maxLength = try d.int("maxLength", default: 256, range: 16...512)
     result.data.stride = try d.int("stride", default: 0, range: 0...256)
+    result.data.vocabulary = try d.string("vocabulary", default: "build")
+    result.data.vocabularySize = try d.int("vocabularySize", default: 4000, range: 100...100_000)
     try d.finish()
 
     var t = try reader.object("training")

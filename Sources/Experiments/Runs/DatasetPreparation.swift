@@ -1,0 +1,85 @@
+// LayoutLab — the documents of a run's splits, read from disk or generated into a cache.
+
+import Foundation
+import LayoutData
+
+/// The documents of one experiment's data settings, split three ways.
+public struct PreparedDocuments {
+  public var train: [Document]
+  public var dev: [Document]
+  public var test: [Document]
+  /// Where the test documents came from, for the report.
+  public var testSource: String?
+}
+
+/// Generates a synthetic FUNSD-format dataset into a folder (`training_data/`,
+/// `testing_data/`). Set by the executable to the synthetic generator, so that `Experiments`
+/// does not depend on it.
+public typealias SyntheticFormsGenerator = (
+  _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ output: URL
+) throws -> Void
+
+/// Checks that every path the data settings name exists; throws before any training.
+func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
+  if data.source == "funsd", let root = data.root {
+    let training = URL(fileURLWithPath: root).appendingPathComponent("training_data")
+    if !FileManager.default.fileExists(atPath: training.path) {
+      throw SpecError.missingPath(file: file, path: path + ".data.root", filePath: training.path)
+    }
+  }
+  if let test = data.test, !FileManager.default.fileExists(atPath: test) {
+    throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
+  }
+}
+
+/// Reads (or generates, then reads) the documents the data settings describe.
+///
+/// The dev split is carved from the training forms in sorted id order: every form whose index
+/// `i` has `i % devEvery == devEvery − 1` (for FUNSD's 149 forms and 5: 29 dev, 120 train).
+/// The test split is `data.test`, else `<root>/testing_data` when it exists, else empty.
+func prepareDocuments(
+  _ data: DataSettings, cache: URL, generator: SyntheticFormsGenerator?
+) throws -> PreparedDocuments {
+  var root: URL
+  switch data.source {
+  case "funsd":
+    root = URL(fileURLWithPath: data.root ?? "")
+  default:
+    let key = "forms-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)"
+    root = cache.appendingPathComponent(key)
+    let done = root.appendingPathComponent(".complete")
+    if !FileManager.default.fileExists(atPath: done.path) {
+      guard let generator else {
+        throw SpecError.invalidValue(
+          file: "data", path: "data.source", expected: "a synthetic generator (none is linked)")
+      }
+      try? FileManager.default.removeItem(at: root)
+      let staging = cache.appendingPathComponent(key + ".partial")
+      try? FileManager.default.removeItem(at: staging)
+      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+      try generator(data.documents, data.generatorSeed, data.templateHoldout, staging)
+      try FileManager.default.moveItem(at: staging, to: root)
+      try Data().write(to: done)
+    }
+  }
+  let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
+    .sorted { $0.id < $1.id }
+  var train: [Document] = []
+  var dev: [Document] = []
+  for (index, document) in all.enumerated() {
+    if index % data.devEvery == data.devEvery - 1 {
+      dev.append(document)
+    } else {
+      train.append(document)
+    }
+  }
+  var testURL: URL?
+  if let test = data.test {
+    testURL = URL(fileURLWithPath: test)
+  } else {
+    let candidate = root.appendingPathComponent("testing_data")
+    if FileManager.default.fileExists(atPath: candidate.path) { testURL = candidate }
+  }
+  let test = try testURL.map { try FUNSD.read(split: $0) } ?? []
+  return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL?.path)
+}

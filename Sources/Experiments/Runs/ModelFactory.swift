@@ -1,0 +1,42 @@
+// LayoutLab — model settings of a spec to a model configuration.
+
+import LayoutModels
+
+extension ModelSettings {
+  /// The model configuration these settings describe, for `labels` output classes.
+  public func configuration(vocabularySize: Int, labels: Int) throws -> LayoutLMConfiguration {
+    var config = try LayoutLMConfiguration.preset(preset, version: version)
+    if let hiddenSize {
+      config.hiddenSize = hiddenSize
+      config.intermediateSize = 4 * hiddenSize
+      config.coordinateSize = hiddenSize * 3 / 16
+      config.shapeSize = (hiddenSize - 4 * config.coordinateSize) / 2
+    }
+    if let layers { config.numHiddenLayers = layers }
+    if let heads { config.numAttentionHeads = heads }
+    if let visualTokens { config.visualTokens = visualTokens }
+    if let grid { config.imageFeaturePoolShape = [grid[0], grid[1], config.visualChannels] }
+    if let backbone {
+      config.visualBackbone = VisualBackboneKind(rawValue: backbone) ?? .resnet
+      if config.visualBackbone == .pool {
+        config.imageFeaturePoolShape = [config.gridHeight, config.gridWidth, 3]
+      }
+    }
+    if let relativeBias1D { config.hasRelativeAttentionBias = relativeBias1D }
+    if let spatialBias2D { config.hasSpatialAttentionBias = spatialBias2D }
+    if let anchor { config.spatialAnchor = SpatialAnchor(rawValue: anchor) ?? .code }
+    if let fastQKV { config.fastQKV = fastQKV }
+    if let visualSegment { config.hasVisualSegmentEmbedding = visualSegment }
+    if let layoutEmbedding {
+      config.layoutEmbedding = LayoutEmbeddingStyle(rawValue: layoutEmbedding) ?? .summed
+    }
+    if let dropout {
+      config.hiddenDropoutProb = Float(dropout)
+      config.attentionProbsDropoutProb = Float(dropout)
+    }
+    config.vocabSize = vocabularySize
+    config.numLabels = labels
+    try config.validate()
+    return config
+  }
+}

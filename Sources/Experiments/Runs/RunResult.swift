@@ -1,0 +1,90 @@
+// LayoutLab — the record one finished run leaves: `results/<experiment>/<variant>/<seed>/result.json`.
+
+import Foundation
+import Training
+
+/// Where a result came from.
+public struct Provenance: Codable, Hashable, Sendable {
+  public var gitCommit: String
+  public var gitDirty: Bool
+  public var toolchain: String
+  public var threads: Int
+  /// SHA-256 of the whole spec (after overrides), canonical JSON.
+  public var specHash: String
+  /// SHA-256 of this run's resolved configuration and seed: a changed value re-runs it.
+  public var configurationHash: String
+  public var host: String
+}
+
+/// Sizes of the data a run saw.
+public struct DataSummary: Codable, Hashable, Sendable {
+  public var trainDocuments: Int
+  public var devDocuments: Int
+  public var testDocuments: Int
+  public var trainWindows: Int
+  public var vocabularySize: Int
+  public var source: String
+}
+
+/// Wall-clock seconds of the parts of a run.
+public struct RunTimings: Codable, Hashable, Sendable {
+  public var dataSeconds: Double
+  public var trainSeconds: Double
+  public var evaluationSeconds: Double
+  public var totalSeconds: Double
+}
+
+/// Everything one run produced.
+public struct RunResult: Codable, Sendable {
+  public var experiment: String
+  public var variant: String
+  public var seed: Int
+  public var configuration: RunConfiguration
+  public var data: DataSummary
+  public var fineTuning: FineTuningResult
+  public var timings: RunTimings
+  public var provenance: Provenance
+  /// Model parameters, for the report.
+  public var parameterCount: Int
+}
+
+/// Result files under a results root.
+public struct ResultStore: Sendable {
+  public var root: URL
+
+  /// Creates a store rooted at `root` (normally `results/`).
+  public init(root: URL) { self.root = root }
+
+  /// `results/<experiment>/`.
+  public func experimentDirectory(_ experiment: String) -> URL {
+    root.appendingPathComponent(experiment)
+  }
+
+  /// `results/<experiment>/<variant>/<seed>/result.json`.
+  public func resultURL(experiment: String, variant: String, seed: Int) -> URL {
+    experimentDirectory(experiment).appendingPathComponent(variant)
+      .appendingPathComponent("\(seed)").appendingPathComponent("result.json")
+  }
+
+  /// The stored result of a run, or nil when absent. A corrupt file is an error naming it.
+  public func read(experiment: String, variant: String, seed: Int) throws -> RunResult? {
+    let url = resultURL(experiment: experiment, variant: variant, seed: seed)
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    do {
+      return try JSONDecoder().decode(RunResult.self, from: Data(contentsOf: url))
+    } catch {
+      throw SpecError.unreadable(file: url.path, reason: "not a valid result.json (\(error))")
+    }
+  }
+
+  /// Writes a result atomically (temporary file, then rename), so an interrupted run never
+  /// leaves a half-written result.
+  public func write(_ result: RunResult) throws {
+    let url = resultURL(experiment: result.experiment, variant: result.variant, seed: result.seed)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try encoder.encode(result).write(to: url, options: .atomic)
+  }
+}

@@ -1,0 +1,201 @@
+// LayoutLab — `layoutlab run SPEC`: every variant × seed, cached, resumable, then the report.
+
+import Foundation
+import LayoutData
+import LayoutModels
+import TensorCore
+import Training
+
+/// How to run an experiment.
+public struct RunnerOptions {
+  /// The results root (normally `results/` beside the spec's repository).
+  public var resultsRoot: URL
+  /// `--set key.path=value` overrides.
+  public var overrides: [String] = []
+  /// Generates synthetic FUNSD-format forms (set by the executable).
+  public var syntheticForms: SyntheticFormsGenerator?
+  /// The repository, for provenance.
+  public var repository: URL
+
+  /// Creates options.
+  public init(resultsRoot: URL, repository: URL) {
+    self.resultsRoot = resultsRoot
+    self.repository = repository
+  }
+}
+
+/// What `runExperiment` did.
+public struct ExperimentSummary {
+  public var spec: ExperimentSpec
+  public var ran: [RunPlan]
+  public var skipped: [RunPlan]
+  public var reportURL: URL?
+}
+
+/// The configuration hash of one run: its resolved settings and seed.
+func configurationHash(_ plan: RunPlan) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  let data = try encoder.encode(plan.configuration)
+  return sha256Hex(String(decoding: data, as: UTF8.self) + "#seed=\(plan.seed)")
+}
+
+/// Runs every unfinished run of the spec at `url`, writing each `result.json` atomically.
+///
+/// All spec errors (unknown keys, wrong types, bad variant references, missing data paths) are
+/// found before any training. A run whose `result.json` exists with the same configuration hash
+/// is skipped; delete the file to run it again.
+public func runExperiment(
+  specURL url: URL, options: RunnerOptions, log: (String) -> Void = { print($0) }
+) throws -> ExperimentSummary {
+  let spec = try ExperimentSpec.load(contentsOf: url, overrides: options.overrides)
+  let plans = try spec.plans()
+  for plan in plans {
+    try checkDataPaths(plan.configuration.data, file: spec.file, path: "variants.\(plan.variant)")
+  }
+  let store = ResultStore(root: options.resultsRoot)
+  let specHash = sha256Hex(spec.canonicalText)
+  let cache = store.experimentDirectory(spec.name).appendingPathComponent("cache")
+  var ran: [RunPlan] = []
+  var skipped: [RunPlan] = []
+  var pending: [(RunPlan, String)] = []
+  for plan in plans {
+    let hash = try configurationHash(plan)
+    if let existing = try store.read(experiment: spec.name, variant: plan.variant, seed: plan.seed),
+      existing.provenance.configurationHash == hash
+    {
+      skipped.append(plan)
+    } else {
+      pending.append((plan, hash))
+    }
+  }
+  log("\(spec.name): \(plans.count) runs, \(skipped.count) cached, \(pending.count) to run")
+  try writeBaselines(
+    plans, store: store, experiment: spec.name, cache: cache, options: options, log: log)
+  for (index, (plan, hash)) in pending.enumerated() {
+    let label = "[\(index + 1)/\(pending.count)] \(plan.variant) seed \(plan.seed)"
+    let result = try executeRun(
+      plan, experiment: spec.name, specHash: specHash, configurationHash: hash, cache: cache,
+      options: options, label: label)
+    try store.write(result)
+    log(
+      "\(label): dev F1 \(String(format: "%.4f", result.fineTuning.dev.overall.f1))"
+        + (result.fineTuning.test.map { String(format: ", test F1 %.4f", $0.overall.f1) } ?? "")
+        + " in \(duration(result.timings.totalSeconds))")
+    ran.append(plan)
+  }
+  return ExperimentSummary(spec: spec, ran: ran, skipped: skipped, reportURL: nil)
+}
+
+/// Trains and evaluates one run.
+func executeRun(
+  _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String, cache: URL,
+  options: RunnerOptions, label: String
+) throws -> RunResult {
+  let started = Date()
+  let settings = plan.configuration
+  let documents = try prepareDocuments(
+    settings.data, cache: cache, generator: options.syntheticForms)
+  let vocabulary: WordPieceVocabulary
+  if settings.data.vocabulary == "build" {
+    let texts = documents.train.flatMap { $0.words.map(\.text) }
+    vocabulary = VocabularyBuilder(vocabularySize: settings.data.vocabularySize).build(from: texts)
+  } else {
+    vocabulary = try WordPieceVocabulary(file: URL(fileURLWithPath: settings.data.vocabulary))
+  }
+  let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
+  let scheme = LabelScheme.funsdIOB2
+  let encoder = try TokenClassificationEncoder(
+    tokenizer: tokenizer, labelScheme: scheme, maxSequenceLength: settings.data.maxLength,
+    stride: settings.data.stride)
+  let config = try settings.model.configuration(
+    vocabularySize: vocabulary.count, labels: scheme.labels.count)
+  let withImages = config.visualTokens
+  let train = try TokenClassificationSplit(
+    documents: documents.train, encoder: encoder, withImages: withImages)
+  let dev = try TokenClassificationSplit(
+    documents: documents.dev, encoder: encoder, withImages: withImages)
+  let test =
+    documents.test.isEmpty
+    ? nil
+    : try TokenClassificationSplit(
+      documents: documents.test, encoder: encoder, withImages: withImages)
+  let dataSeconds = Date().timeIntervalSince(started)
+  let model: LayoutLMForTask
+  if let initFrom = settings.model.initFrom {
+    model = try LayoutLMForTask.load(
+      directory: URL(fileURLWithPath: initFrom), task: .tokenClassification,
+      numLabels: scheme.labels.count, seed: UInt64(plan.seed)
+    ).0
+  } else {
+    model = LayoutLMForTask(config, task: .tokenClassification, seed: UInt64(plan.seed))
+  }
+  var fineTuning = FineTuningOptions()
+  fineTuning.epochs = settings.training.epochs
+  fineTuning.batchSize = settings.training.batchSize
+  fineTuning.learningRate = Float(settings.training.learningRate)
+  fineTuning.warmupRatio = Float(settings.training.warmupRatio)
+  fineTuning.weightDecay = Float(settings.training.weightDecay)
+  fineTuning.maxGradNorm = Float(settings.training.maxGradNorm)
+  fineTuning.evalEveryEpochs = settings.training.evalEveryEpochs
+  fineTuning.seed = UInt64(plan.seed)
+  let printer = ProgressPrinter(label: label)
+  printer.handle(
+    .note(
+      "\(train.documents.count) train / \(dev.documents.count) dev / \(test?.documents.count ?? 0) test forms, "
+        + "\(train.windows.count) windows, vocabulary \(vocabulary.count)"))
+  let result = try fineTuneTokenClassification(
+    model: model, train: train, dev: dev, test: test, labels: scheme.labels, options: fineTuning,
+    progress: printer.handle)
+  let total = Date().timeIntervalSince(started)
+  return RunResult(
+    experiment: experiment, variant: plan.variant, seed: plan.seed, configuration: settings,
+    data: DataSummary(
+      trainDocuments: train.documents.count, devDocuments: dev.documents.count,
+      testDocuments: test?.documents.count ?? 0, trainWindows: train.windows.count,
+      vocabularySize: vocabulary.count, source: settings.data.source),
+    fineTuning: result,
+    timings: RunTimings(
+      dataSeconds: dataSeconds, trainSeconds: result.trainSeconds,
+      evaluationSeconds: result.evaluationSeconds, totalSeconds: total),
+    provenance: currentProvenance(
+      specHash: specHash, configurationHash: configurationHash, directory: options.repository),
+    parameterCount: model.namedParameters().reduce(0) { $0 + $1.1.count })
+}
+
+/// Baselines of each distinct data configuration: `results/<experiment>/baselines.json`,
+/// keyed by the data settings' hash. Existing entries are kept.
+func writeBaselines(
+  _ plans: [RunPlan], store: ResultStore, experiment: String, cache: URL, options: RunnerOptions,
+  log: (String) -> Void
+) throws {
+  let url = store.experimentDirectory(experiment).appendingPathComponent("baselines.json")
+  var table: [String: BaselineEntry] = [:]
+  if let data = try? Data(contentsOf: url) {
+    table = (try? JSONDecoder().decode([String: BaselineEntry].self, from: data)) ?? [:]
+  }
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+  var changed = false
+  for plan in plans {
+    let data = plan.configuration.data
+    let key = sha256Hex(String(decoding: try encoder.encode(data), as: UTF8.self))
+    guard table[key] == nil else { continue }
+    let documents = try prepareDocuments(data, cache: cache, generator: options.syntheticForms)
+    table[key] = BaselineEntry(
+      data: data, scores: try computeBaselines(documents, scheme: .funsdIOB2))
+    changed = true
+    log("baselines computed for data \(key.prefix(8))")
+  }
+  if changed {
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try encoder.encode(table).write(to: url, options: .atomic)
+  }
+}
+
+/// The baselines of one data configuration.
+public struct BaselineEntry: Codable, Sendable {
+  public var data: DataSettings
+  public var scores: [BaselineScores]
+}

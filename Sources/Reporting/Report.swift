@@ -1,0 +1,196 @@
+// LayoutLab — the Markdown report of one experiment, regenerated from stored results alone.
+
+import Evaluation
+import Foundation
+
+/// Paper numbers to set beside measured ones (`layoutlm-reference.md` §D): FUNSD entity F1 of
+/// the pre-trained BASE models, fine-tuned. LayoutLab's runs are small models, often trained
+/// from scratch, so these are a ceiling for scale, not a target.
+let paperFUNSD: [(String, Double)] = [
+  ("LayoutLM BASE (v1 paper, pre-trained on 11M pages)", 0.7866),
+  ("LayoutLMv2 BASE (v2 paper, pre-trained on 11M pages)", 0.8276),
+]
+
+/// Builds `report.md` for an experiment.
+///
+/// The report is deterministic: rows in spec order, fixed formatting, no timestamps, seeded
+/// bootstraps. `notes` are free-form paragraphs appended verbatim (the spec's analysis).
+public func renderReport(
+  _ results: ExperimentResults, title: String, description: String, notes: [String] = []
+) throws -> String {
+  guard !results.runs.isEmpty else { throw ReportError.noResults(path: results.experiment) }
+  var out: [String] = ["# \(title)", ""]
+  if !description.isEmpty { out += [description, ""] }
+  let variants = results.runs.map(\.variant).reduce(into: [String]()) {
+    if !$0.contains($1) { $0.append($1) }
+  }
+  let byVariant = Dictionary(grouping: results.runs, by: \.variant)
+  let hasTest = results.runs.contains { $0.fineTuning.test != nil }
+  let cues = Set(results.runs.flatMap { $0.fineTuning.dev.perCue.keys }).sorted()
+  let labels = Set(results.runs.flatMap { $0.fineTuning.dev.perLabel.keys }).sorted()
+
+  // Main table.
+  out += ["## Entity F1 (seqeval, conlleval mode)", ""]
+  var header = ["variant", "n", "dev F1 (mean ± sd)", "dev 95% CI (t, seeds)"]
+  if hasTest { header += ["test F1 (mean ± sd)"] }
+  header +=
+    labels.map { "dev \($0)" } + cues.map { "dev cue: \($0)" } + ["params", "train time / run"]
+  var table = MarkdownTable(header: header)
+  for variant in variants {
+    let runs = byVariant[variant] ?? []
+    let dev = try summarizeSeeds(runs.map { $0.fineTuning.dev.overall.f1 })
+    var row = [
+      variant, "\(runs.count)", meanSD(dev),
+      dev.lower.map { "[\(fixed($0)), \(fixed(dev.upper))]" } ?? "–",
+    ]
+    if hasTest {
+      let tests = runs.compactMap { $0.fineTuning.test?.overall.f1 }
+      row.append(tests.isEmpty ? "–" : meanSD(try summarizeSeeds(tests)))
+    }
+    for label in labels {
+      row.append(fixed(mean(runs.compactMap { $0.fineTuning.dev.perLabel[label]?.f1 })))
+    }
+    for cue in cues {
+      row.append(fixed(mean(runs.compactMap { $0.fineTuning.dev.perCue[cue]?.f1 })))
+    }
+    row.append("\(runs.first?.parameterCount ?? 0)")
+    row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
+    table.rows.append(row)
+  }
+  out += [table.markdown, ""]
+  let first = results.runs[0]
+  out += [
+    "Dev: \(first.data.devDocuments) documents; train: \(first.data.trainDocuments); "
+      + "test: \(first.data.testDocuments == 0 ? "none" : "\(first.data.testDocuments)")"
+      + ". The dev split selects the epoch; test is never used for selection.", "",
+  ]
+
+  // Document-level uncertainty and the paired comparison of the first two variants.
+  out += try uncertaintySection(variants: variants, byVariant: byVariant)
+
+  // Baselines.
+  if !results.baselines.isEmpty {
+    out += ["## Baselines on the same splits", ""]
+    var baselineTable = MarkdownTable(
+      header: ["baseline", "what it does", "dev F1"] + (hasTest ? ["test F1"] : [])
+        + cues.map { "dev cue: \($0)" })
+    for baseline in results.baselines {
+      var row = [baseline.name, baseline.description, fixed(baseline.dev.overall.f1)]
+      if hasTest { row.append(fixed(baseline.test?.overall.f1)) }
+      for cue in cues { row.append(fixed(baseline.dev.perCue[cue]?.f1)) }
+      baselineTable.rows.append(row)
+    }
+    out += [baselineTable.markdown, ""]
+  }
+
+  // Configuration differences.
+  out += configurationSection(variants: variants, byVariant: byVariant)
+
+  // Papers.
+  out += ["## Reference numbers from the papers (FUNSD test F1)", ""]
+  var paper = MarkdownTable(header: ["model", "F1"])
+  for (name, value) in paperFUNSD { paper.rows.append([name, fixed(value, 4)]) }
+  out += [
+    paper.markdown, "",
+    "These are large pre-trained models fine-tuned on FUNSD; the runs above are small models "
+      + "on this machine's budget, so the papers' numbers are context, not a target.", "",
+  ]
+
+  if !notes.isEmpty { out += ["## Analysis", ""] + notes.flatMap { [$0, ""] } }
+
+  // Provenance and time.
+  let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
+  let commits = Set(
+    results.runs.map {
+      $0.provenance.gitCommit.prefix(12) + ($0.provenance.gitDirty ? "+dirty" : "")
+    }
+  ).sorted()
+  out += [
+    "## Provenance", "",
+    "- runs: \(results.runs.count); total wall time \(minutes(total))",
+    "- commits: \(commits.joined(separator: ", "))",
+    "- threads: \(Set(results.runs.map(\.provenance.threads)).sorted().map(String.init).joined(separator: ", ")); toolchain: \(first.provenance.toolchain)",
+    "- spec hash: \(Set(results.runs.map { String($0.provenance.specHash.prefix(16)) }).sorted().joined(separator: ", "))",
+    "",
+  ]
+  return out.joined(separator: "\n")
+}
+
+func mean(_ values: [Double]) -> Double? {
+  values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+}
+
+func meanSD(_ summary: SeedSummary) -> String {
+  summary.standardDeviation.map { "\(fixed(summary.mean)) ± \(fixed($0))" } ?? fixed(summary.mean)
+}
+
+/// Per-variant bootstrap CIs over dev documents (first seed), and a paired test of the first
+/// two variants on the same documents.
+func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) throws -> [String] {
+  func items(_ run: StoredRun) throws -> ItemStatistics {
+    let predictions = run.fineTuning.devPredictions
+    return try entityF1(gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
+      .sequenceStatistics
+  }
+  var out = ["## Uncertainty over documents", ""]
+  let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
+  var table = MarkdownTable(header: ["variant", "seed", "dev F1", "95% bootstrap CI (documents)"])
+  for variant in variants {
+    guard let run = byVariant[variant]?.first, !run.fineTuning.devPredictions.isEmpty else {
+      continue
+    }
+    let interval = try bootstrapConfidenceInterval(
+      try items(run), statistic: .microF1, options: options)
+    table.rows.append([
+      variant, "\(run.seed)", fixed(interval.estimate),
+      "[\(fixed(interval.lower)), \(fixed(interval.upper))]",
+    ])
+  }
+  out += [table.markdown, ""]
+  if variants.count >= 2 {
+    let (a, b) = (variants[1], variants[0])
+    let seedsA = Set((byVariant[a] ?? []).map(\.seed))
+    let pairs = (byVariant[b] ?? []).filter { seedsA.contains($0.seed) }.sorted {
+      $0.seed < $1.seed
+    }
+    if let runB = pairs.first, let runA = byVariant[a]?.first(where: { $0.seed == runB.seed }),
+      runA.fineTuning.devPredictions.map(\.id) == runB.fineTuning.devPredictions.map(\.id)
+    {
+      let test = try pairedBootstrapTest(
+        try items(runA), try items(runB), statistic: .microF1, options: options)
+      out += [
+        "Paired bootstrap over dev documents, seed \(runB.seed): \(a) − \(b) = "
+          + "\(fixed(test.difference.estimate)) (95% CI [\(fixed(test.difference.lower)), "
+          + "\(fixed(test.difference.upper))], p = \(fixed(test.pValue))).", "",
+      ]
+    }
+  }
+  return out
+}
+
+/// The configuration keys whose values differ between variants.
+func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
+  var flat: [String: [String: String]] = [:]
+  func walk(_ value: JSONValue, _ path: String, into table: inout [String: String]) {
+    if case .object(let fields) = value {
+      for (key, child) in fields {
+        walk(child, path.isEmpty ? key : path + "." + key, into: &table)
+      }
+    } else {
+      table[path] = value.serialized
+    }
+  }
+  for variant in variants {
+    var table: [String: String] = [:]
+    if let run = byVariant[variant]?.first { walk(run.configuration, "", into: &table) }
+    flat[variant] = table
+  }
+  let keys = Set(flat.values.flatMap(\.keys)).sorted().filter { key in
+    Set(variants.map { flat[$0]?[key] ?? "(default)" }).count > 1
+  }
+  var out = ["## Configuration that differs between variants", ""]
+  if keys.isEmpty { return out + ["(none)", ""] }
+  var table = MarkdownTable(header: ["setting"] + variants)
+  for key in keys { table.rows.append([key] + variants.map { flat[$0]?[key] ?? "(default)" }) }
+  return out + [table.markdown, ""]
+}

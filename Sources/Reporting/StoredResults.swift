@@ -1,0 +1,133 @@
+// LayoutLab — what the report reads from `results/`: its own view of result.json files.
+
+import Evaluation
+import Foundation
+
+/// Precision, recall, F1 and gold support of one group, as stored.
+public struct StoredF1: Decodable, Sendable {
+  public var precision: Double
+  public var recall: Double
+  public var f1: Double
+  public var support: Int
+}
+
+/// Entity scores of one split, as stored.
+public struct StoredScores: Decodable, Sendable {
+  public var overall: StoredF1
+  public var perLabel: [String: StoredF1]
+  public var perCue: [String: StoredF1]
+  public var documents: Int
+}
+
+/// Gold and predicted word tags of one document, as stored.
+public struct StoredPrediction: Decodable, Sendable {
+  public var id: String
+  public var gold: [String]
+  public var predicted: [String]
+}
+
+/// The parts of a run's `result.json` the report uses. Reporting does not import the training
+/// code: it reads files.
+public struct StoredRun: Decodable, Sendable {
+  public struct FineTuning: Decodable, Sendable {
+    public var bestEpoch: Int
+    public var dev: StoredScores
+    public var test: StoredScores?
+    public var devPredictions: [StoredPrediction]
+    public var testPredictions: [StoredPrediction]?
+    public var steps: Int
+  }
+  public struct Timings: Decodable, Sendable {
+    public var totalSeconds: Double
+    public var trainSeconds: Double
+  }
+  public struct Provenance: Decodable, Sendable {
+    public var gitCommit: String
+    public var gitDirty: Bool
+    public var threads: Int
+    public var specHash: String
+    public var toolchain: String
+  }
+  public struct DataSummary: Decodable, Sendable {
+    public var trainDocuments: Int
+    public var devDocuments: Int
+    public var testDocuments: Int
+    public var source: String
+  }
+  public var experiment: String
+  public var variant: String
+  public var seed: Int
+  public var configuration: JSONValue
+  public var fineTuning: FineTuning
+  public var timings: Timings
+  public var provenance: Provenance
+  public var data: DataSummary
+  public var parameterCount: Int
+}
+
+/// One baseline's stored scores.
+public struct StoredBaseline: Decodable, Sendable {
+  public var name: String
+  public var description: String
+  public var dev: StoredScores
+  public var test: StoredScores?
+}
+
+/// Every stored run and baseline of one experiment.
+public struct ExperimentResults: Sendable {
+  public var experiment: String
+  /// Runs sorted by variant order of first appearance in `variantOrder`, then seed.
+  public var runs: [StoredRun]
+  public var baselines: [StoredBaseline]
+
+  /// Reads `results/<experiment>/**/result.json` and `baselines.json`.
+  ///
+  /// - Parameter variantOrder: variant names in spec order (others follow alphabetically).
+  public static func read(experimentDirectory: URL, variantOrder: [String]) throws
+    -> ExperimentResults
+  {
+    let manager = FileManager.default
+    var runs: [StoredRun] = []
+    let decoder = JSONDecoder()
+    for variant in (try? manager.contentsOfDirectory(atPath: experimentDirectory.path)) ?? [] {
+      let variantURL = experimentDirectory.appendingPathComponent(variant)
+      for seed in (try? manager.contentsOfDirectory(atPath: variantURL.path)) ?? [] {
+        let url = variantURL.appendingPathComponent(seed).appendingPathComponent("result.json")
+        guard manager.fileExists(atPath: url.path) else { continue }
+        do {
+          runs.append(try decoder.decode(StoredRun.self, from: Data(contentsOf: url)))
+        } catch {
+          throw ReportError.unreadable(path: url.path, reason: "\(error)")
+        }
+      }
+    }
+    func rank(_ variant: String) -> Int { variantOrder.firstIndex(of: variant) ?? Int.max }
+    runs.sort { (rank($0.variant), $0.variant, $0.seed) < (rank($1.variant), $1.variant, $1.seed) }
+    var baselines: [StoredBaseline] = []
+    let baselineURL = experimentDirectory.appendingPathComponent("baselines.json")
+    if manager.fileExists(atPath: baselineURL.path) {
+      struct Entry: Decodable { var scores: [StoredBaseline] }
+      do {
+        let table = try decoder.decode([String: Entry].self, from: Data(contentsOf: baselineURL))
+        baselines = table.keys.sorted().first.flatMap { table[$0]?.scores } ?? []
+      } catch {
+        throw ReportError.unreadable(path: baselineURL.path, reason: "\(error)")
+      }
+    }
+    return ExperimentResults(
+      experiment: experimentDirectory.lastPathComponent, runs: runs, baselines: baselines)
+  }
+}
+
+/// A results folder the report cannot use.
+public enum ReportError: Error, CustomStringConvertible, Equatable {
+  case unreadable(path: String, reason: String)
+  case noResults(path: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
+    case .noResults(let path): return "\(path): no result.json files; run the spec first"
+    }
+  }
+}
