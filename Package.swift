@@ -42,13 +42,14 @@ let package = Package(
     .target(name: "Reporting", dependencies: ["Evaluation"]),
     .target(name: "Benchmarks", dependencies: ["TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
+    .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
 
     // MARK: - Executable
     .executableTarget(
       name: "layoutlab",
       dependencies: [
         "ArgumentParsing", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
-        "Experiments", "Reporting", "Benchmarks",
+        "Experiments", "Reporting", "Benchmarks", "SyntheticData",
       ]),
 
     // MARK: - Test support
@@ -64,6 +65,7 @@ let package = Package(
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+    .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )
