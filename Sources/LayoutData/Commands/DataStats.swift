@@ -1,0 +1,126 @@
+// LayoutLab — `layoutlab data stats`: counts of documents, words, entities, links, questions, classes.
+
+import Foundation
+
+/// What `data stats` reports about a dataset.
+public struct DatasetStats: Codable, Hashable, Sendable {
+  public var format: String
+  public var documents = 0
+  /// All words, blank ones included (FUNSD's official count).
+  public var words = 0
+  public var entities = 0
+  /// Entities per label, such as `question`.
+  public var entitiesPerLabel: [String: Int] = [:]
+  /// Links, each counted once.
+  public var links = 0
+  /// DocVQA: questions, pages with OCR, and answers found among the OCR words.
+  public var questions: Int?
+  public var documentsWithOCR: Int?
+  public var answersFoundInOCR: Int?
+  public var answersNotFoundInOCR: Int?
+  /// RVL-CDIP: documents per class name, in class order.
+  public var classes: [String: Int]?
+  /// Pages whose image file is missing.
+  public var missingImages = 0
+
+  /// Creates empty stats for a format.
+  public init(format: String) { self.format = format }
+
+  /// Counts the documents (and DocVQA questions) of a dataset.
+  public static func compute(
+    documents: [Document], format: DatasetFormat, questions: [Question]? = nil,
+    documentsWithOCR: Set<String>? = nil
+  ) -> DatasetStats {
+    var stats = DatasetStats(format: format.rawValue)
+    stats.documents = documents.count
+    for document in documents {
+      stats.words += document.words.count
+      stats.entities += document.entities.count
+      stats.links += document.links.count
+      for entity in document.entities { stats.entitiesPerLabel[entity.label, default: 0] += 1 }
+      if document.imagePath == nil { stats.missingImages += 1 }
+    }
+    if format == .rvlcdip {
+      var classes: [String: Int] = [:]
+      for document in documents {
+        if let label = document.classLabel, RVLCDIP.classNames.indices.contains(label) {
+          classes[RVLCDIP.classNames[label], default: 0] += 1
+        }
+      }
+      stats.classes = classes
+    }
+    if let questions {
+      stats.questions = questions.count
+      let withOCR = documentsWithOCR ?? []
+      stats.documentsWithOCR = withOCR.count
+      var byId: [String: Document] = [:]
+      for document in documents { byId[document.id] = document }
+      var found = 0
+      var notFound = 0
+      for question in questions where !question.answers.isEmpty && withOCR.contains(question.documentId) {
+        let words = byId[question.documentId]?.words ?? []
+        if AnswerSpan.find(answers: question.answers, in: words) != nil {
+          found += 1
+        } else {
+          notFound += 1
+        }
+      }
+      stats.answersFoundInOCR = found
+      stats.answersNotFoundInOCR = notFound
+    }
+    return stats
+  }
+
+  /// Human-readable lines.
+  public var text: String {
+    var lines = ["format: \(format)", "documents: \(documents)", "words: \(words)"]
+    if format == DatasetFormat.funsd.rawValue || entities > 0 {
+      let perLabel = entitiesPerLabel.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+      lines.append("entities: \(entities) (" + perLabel.joined(separator: ", ") + ")")
+      lines.append("links: \(links)")
+    }
+    if let questions {
+      lines.append("questions: \(questions)")
+      lines.append("pages with OCR: \(documentsWithOCR ?? 0) of \(documents)")
+      if (documentsWithOCR ?? 0) == 0 {
+        lines.append("answers found in OCR: n/a (no OCR; run 'layoutlab ocr' and pass --ocr DIR)")
+      } else {
+        let found = answersFoundInOCR ?? 0
+        let total = found + (answersNotFoundInOCR ?? 0)
+        lines.append("answers found in OCR: \(found) of \(total)")
+      }
+    }
+    if let classes {
+      for (id, name) in RVLCDIP.classNames.enumerated() where classes[name] != nil {
+        lines.append("class \(id) \(name): \(classes[name] ?? 0)")
+      }
+    }
+    if missingImages > 0 { lines.append("missing page images: \(missingImages)") }
+    return lines.joined(separator: "\n")
+  }
+
+  /// One JSON object with sorted keys.
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self)
+  }
+}
+
+/// Runs `layoutlab data stats PATH [--format F] [--ocr DIR] [--json]` and returns the report.
+public func runDataStats(path: String, format: DatasetFormat?, ocrDirectory: String?, json: Bool)
+  throws -> String
+{
+  let url = URL(fileURLWithPath: path)
+  let resolved = try format ?? DatasetFormat.detect(url)
+  let stats: DatasetStats
+  if resolved == .docvqa {
+    let dataset = try DocVQADataset.read(url, ocrDirectory: ocrDirectory.map { URL(fileURLWithPath: $0) })
+    stats = DatasetStats.compute(
+      documents: dataset.documents, format: resolved, questions: dataset.questions,
+      documentsWithOCR: dataset.documentsWithOCR)
+  } else {
+    stats = DatasetStats.compute(documents: try loadDocuments(url, format: resolved), format: resolved)
+  }
+  return json ? try stats.json() : stats.text
+}

@@ -1,0 +1,384 @@
+// LayoutLab — zlib (RFC 1950) and DEFLATE (RFC 1951) decompression: stored, fixed and dynamic
+// Huffman blocks, with table-driven decoding and Adler-32 verification.
+
+/// zlib/DEFLATE decompression. Errors are `ImageDecodingError`s naming `<memory>`; callers
+/// re-label them with their file.
+public enum Inflate {
+  /// Decompresses a zlib stream and checks its Adler-32.
+  ///
+  /// - Parameters:
+  ///   - expectedSize: the output size when known (capacity is reserved up front).
+  ///   - limit: the most output bytes accepted; a stream producing more is an error.
+  public static func zlibDecompress(
+    _ data: UnsafeBufferPointer<UInt8>, expectedSize: Int = 0, limit: Int = Int.max
+  ) throws -> [UInt8] {
+    guard data.count >= 2 else { throw problem(.truncated, "zlib stream shorter than its 2-byte header") }
+    let cmf = data[0]
+    let flg = data[1]
+    guard cmf & 0x0F == 8, cmf >> 4 <= 7 else {
+      throw problem(.malformed, "zlib header: compression method \(cmf & 0x0F), expected 8 (deflate)")
+    }
+    guard (UInt16(cmf) << 8 | UInt16(flg)) % 31 == 0 else {
+      throw problem(.malformed, "zlib header check bits are wrong (CMF \(cmf), FLG \(flg))")
+    }
+    guard flg & 0x20 == 0 else { throw problem(.unsupported, "zlib preset dictionary") }
+    var inflater = Inflater(data: data, start: 2, expectedSize: expectedSize, limit: limit)
+    defer { inflater.release() }
+    try inflater.run()
+    let end = try inflater.alignedBytePosition()
+    guard end + 4 <= data.count else {
+      throw problem(.truncated, "zlib stream ends before its Adler-32 checksum")
+    }
+    let stored =
+      UInt32(data[end]) << 24 | UInt32(data[end + 1]) << 16 | UInt32(data[end + 2]) << 8
+      | UInt32(data[end + 3])
+    let output = inflater.takeOutput()
+    let computed = output.withUnsafeBufferPointer { Adler32.checksum($0) }
+    guard stored == computed else {
+      throw problem(
+        .badChecksum,
+        "zlib Adler-32 is \(hex(stored)) but the decompressed data gives \(hex(computed))")
+    }
+    return output
+  }
+
+  /// Decompresses a raw DEFLATE stream (no zlib wrapper).
+  public static func rawDecompress(
+    _ data: UnsafeBufferPointer<UInt8>, expectedSize: Int = 0, limit: Int = Int.max
+  ) throws -> [UInt8] {
+    var inflater = Inflater(data: data, start: 0, expectedSize: expectedSize, limit: limit)
+    defer { inflater.release() }
+    try inflater.run()
+    return inflater.takeOutput()
+  }
+
+  static func problem(_ kind: ImageDecodingError.Kind, _ detail: String) -> ImageDecodingError {
+    ImageDecodingError(file: "<memory>", kind: kind, detail: detail)
+  }
+
+  static func hex(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16)
+    return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+  }
+}
+
+/// The decoder state: input bit buffer, output buffer and the two Huffman lookup tables.
+///
+/// A lookup table has `1 << bits` entries indexed by the next `bits` input bits (LSB first);
+/// an entry is `symbol << 4 | codeLength`, and 0 marks a bit pattern no code starts with.
+private struct Inflater {
+  let input: UnsafeBufferPointer<UInt8>
+  var position: Int
+  var bitBuffer: UInt64 = 0
+  var bitCount = 0
+  /// Zero bytes appended past the end of the input; consuming them means truncation.
+  var paddingBytes = 0
+
+  var output: UnsafeMutablePointer<UInt8>
+  var outputCount = 0
+  var outputCapacity: Int
+  let limit: Int
+
+  let literalTable = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 15)
+  var literalBits = 0
+  let distanceTable = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 15)
+  var distanceBits = 0
+
+  init(data: UnsafeBufferPointer<UInt8>, start: Int, expectedSize: Int, limit: Int) {
+    input = data
+    position = start
+    self.limit = limit
+    // DEFLATE expands at most 1032-fold, so a lying size cannot force a huge reservation.
+    let plausible = min(expectedSize > 0 ? expectedSize : data.count * 4, 1032 * data.count + 1024)
+    outputCapacity = max(1024, min(plausible, limit))
+    output = UnsafeMutablePointer<UInt8>.allocate(capacity: outputCapacity)
+  }
+
+  func release() {
+    output.deallocate()
+    literalTable.deallocate()
+    distanceTable.deallocate()
+  }
+
+  func takeOutput() -> [UInt8] {
+    Array(UnsafeBufferPointer(start: output, count: outputCount))
+  }
+
+  // MARK: bits
+
+  @inline(__always)
+  mutating func refill() {
+    if position + 8 <= input.count, let base = input.baseAddress {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      bitBuffer |= word << UInt64(bitCount)
+      position += (63 - bitCount) >> 3
+      bitCount |= 56
+    } else {
+      while bitCount <= 56 {
+        if position < input.count {
+          bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
+          position += 1
+        } else {
+          paddingBytes += 1
+        }
+        bitCount += 8
+      }
+    }
+  }
+
+  /// Throws when bits past the end of the input have been consumed.
+  @inline(__always)
+  func checkNotPastEnd() throws {
+    if paddingBytes > 0 && bitCount < paddingBytes * 8 {
+      throw Inflate.problem(.truncated, "deflate stream ends in the middle of a block")
+    }
+  }
+
+  @inline(__always)
+  mutating func bits(_ count: Int) -> Int {
+    let value = Int(bitBuffer & ((1 << UInt64(count)) - 1))
+    bitBuffer >>= UInt64(count)
+    bitCount -= count
+    return value
+  }
+
+  @inline(__always)
+  mutating func decodeSymbol(_ table: UnsafeMutablePointer<UInt32>, _ tableBits: Int, _ what: String)
+    throws -> Int
+  {
+    let entry = table[Int(bitBuffer & ((1 << UInt64(tableBits)) - 1))]
+    let length = Int(entry & 15)
+    guard length > 0 else { throw Inflate.problem(.malformed, "invalid \(what) Huffman code") }
+    bitBuffer >>= UInt64(length)
+    bitCount -= length
+    return Int(entry >> 4)
+  }
+
+  /// The byte position just after the last consumed bit, rounded up to a whole byte.
+  mutating func alignedBytePosition() throws -> Int {
+    _ = bits(bitCount & 7)
+    // The buffer holds `bitCount / 8` whole bytes, of which `paddingBytes` were never in the input.
+    let end = position - (bitCount / 8 - paddingBytes)
+    guard end <= input.count, bitCount / 8 >= paddingBytes else {
+      throw Inflate.problem(.truncated, "deflate stream ends early")
+    }
+    return end
+  }
+
+  // MARK: tables
+
+  /// Builds a lookup table for `lengths`; rejects over-subscribed codes.
+  static func buildTable(
+    _ table: UnsafeMutablePointer<UInt32>, lengths: UnsafeBufferPointer<UInt8>, what: String
+  ) throws -> Int {
+    var countPerLength = [Int](repeating: 0, count: 16)
+    var maxLength = 0
+    for length in lengths where length > 0 {
+      countPerLength[Int(length)] += 1
+      maxLength = max(maxLength, Int(length))
+    }
+    var left = 1
+    for bits in 1..<16 {
+      left = (left << 1) - countPerLength[bits]
+      if left < 0 { throw Inflate.problem(.malformed, "over-subscribed \(what) Huffman code") }
+    }
+    let tableBits = max(1, maxLength)
+    let size = 1 << tableBits
+    table.update(repeating: 0, count: size)
+    var nextCode = [Int](repeating: 0, count: 16)
+    var code = 0
+    for bits in 1..<16 {
+      code = (code + countPerLength[bits - 1]) << 1
+      nextCode[bits] = code
+    }
+    for symbol in 0..<lengths.count {
+      let length = Int(lengths[symbol])
+      if length == 0 { continue }
+      let reversed = DeflateTables.reverseBits(nextCode[length], count: length)
+      nextCode[length] += 1
+      let entry = UInt32(symbol) << 4 | UInt32(length)
+      var index = reversed
+      while index < size {
+        table[index] = entry
+        index += 1 << length
+      }
+    }
+    return tableBits
+  }
+
+  // MARK: blocks
+
+  mutating func run() throws {
+    var isFinal = false
+    while !isFinal {
+      refill()
+      let header = bits(3)
+      try checkNotPastEnd()
+      isFinal = header & 1 == 1
+      switch header >> 1 {
+      case 0: try copyStoredBlock()
+      case 1:
+        try DeflateTables.fixedLiteralLengths.withUnsafeBufferPointer {
+          literalBits = try Inflater.buildTable(literalTable, lengths: $0, what: "literal/length")
+        }
+        try DeflateTables.fixedDistanceLengths.withUnsafeBufferPointer {
+          distanceBits = try Inflater.buildTable(distanceTable, lengths: $0, what: "distance")
+        }
+        try decodeCompressedBlock()
+      case 2:
+        try readDynamicTables()
+        try decodeCompressedBlock()
+      default:
+        throw Inflate.problem(.malformed, "deflate block type 3 (reserved)")
+      }
+    }
+  }
+
+  mutating func copyStoredBlock() throws {
+    let start = try alignedBytePosition()
+    bitBuffer = 0
+    bitCount = 0
+    paddingBytes = 0
+    guard start + 4 <= input.count else {
+      throw Inflate.problem(.truncated, "stored block header cut off")
+    }
+    let length = Int(input[start]) | Int(input[start + 1]) << 8
+    let complement = Int(input[start + 2]) | Int(input[start + 3]) << 8
+    guard length ^ 0xFFFF == complement else {
+      throw Inflate.problem(.malformed, "stored block length \(length) does not match its complement")
+    }
+    guard start + 4 + length <= input.count else {
+      throw Inflate.problem(.truncated, "stored block of \(length) bytes cut off")
+    }
+    try reserve(length)
+    if length > 0, let base = input.baseAddress {
+      (output + outputCount).update(from: base + start + 4, count: length)
+    }
+    outputCount += length
+    position = start + 4 + length
+  }
+
+  mutating func readDynamicTables() throws {
+    refill()
+    let literalCount = bits(5) + 257
+    let distanceCount = bits(5) + 1
+    let codeLengthCount = bits(4) + 4
+    guard literalCount <= 286, distanceCount <= 30 else {
+      throw Inflate.problem(
+        .malformed, "dynamic block declares \(literalCount) literal and \(distanceCount) distance codes")
+    }
+    var codeLengthLengths = [UInt8](repeating: 0, count: 19)
+    for i in 0..<codeLengthCount {
+      refill()
+      codeLengthLengths[DeflateTables.codeLengthOrder[i]] = UInt8(bits(3))
+    }
+    try checkNotPastEnd()
+    let codeLengthBits = try codeLengthLengths.withUnsafeBufferPointer {
+      try Inflater.buildTable(literalTable, lengths: $0, what: "code-length")
+    }
+    let total = literalCount + distanceCount
+    var lengths = [UInt8](repeating: 0, count: total)
+    var i = 0
+    while i < total {
+      refill()
+      let symbol = try decodeSymbol(literalTable, codeLengthBits, "code-length")
+      if symbol < 16 {
+        lengths[i] = UInt8(symbol)
+        i += 1
+        continue
+      }
+      var value: UInt8 = 0
+      let repeatCount: Int
+      switch symbol {
+      case 16:
+        guard i > 0 else { throw Inflate.problem(.malformed, "code length repeat with no previous length") }
+        value = lengths[i - 1]
+        repeatCount = 3 + bits(2)
+      case 17: repeatCount = 3 + bits(3)
+      default: repeatCount = 11 + bits(7)
+      }
+      guard i + repeatCount <= total else {
+        throw Inflate.problem(.malformed, "code length repeat runs past \(total) lengths")
+      }
+      for _ in 0..<repeatCount {
+        lengths[i] = value
+        i += 1
+      }
+    }
+    try checkNotPastEnd()
+    guard lengths[256] > 0 else {
+      throw Inflate.problem(.malformed, "dynamic block has no end-of-block code")
+    }
+    try lengths.withUnsafeBufferPointer { all in
+      literalBits = try Inflater.buildTable(
+        literalTable, lengths: UnsafeBufferPointer(rebasing: all[0..<literalCount]),
+        what: "literal/length")
+      distanceBits = try Inflater.buildTable(
+        distanceTable, lengths: UnsafeBufferPointer(rebasing: all[literalCount...]), what: "distance")
+    }
+  }
+
+  @inline(__always)
+  mutating func reserve(_ count: Int) throws {
+    if outputCount + count <= outputCapacity { return }
+    guard outputCount + count <= limit else {
+      throw Inflate.problem(.malformed, "deflate stream decompresses to more than \(limit) bytes")
+    }
+    var capacity = outputCapacity
+    while capacity < outputCount + count { capacity = capacity * 2 }
+    capacity = min(capacity, limit)
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    grown.update(from: output, count: outputCount)
+    output.deallocate()
+    output = grown
+    outputCapacity = capacity
+  }
+
+  mutating func decodeCompressedBlock() throws {
+    try DeflateTables.lengthBase.withUnsafeBufferPointer { lengthBase in
+      try DeflateTables.lengthExtraBits.withUnsafeBufferPointer { lengthExtra in
+        try DeflateTables.distanceBase.withUnsafeBufferPointer { distanceBase in
+          try DeflateTables.distanceExtraBits.withUnsafeBufferPointer { distanceExtra in
+            while true {
+              refill()
+              try checkNotPastEnd()
+              let symbol = try decodeSymbol(literalTable, literalBits, "literal/length")
+              if symbol < 256 {
+                if outputCount >= outputCapacity { try reserve(1) }
+                output[outputCount] = UInt8(truncatingIfNeeded: symbol)
+                outputCount += 1
+                continue
+              }
+              if symbol == 256 { break }
+              let lengthIndex = symbol - 257
+              guard lengthIndex < 29 else {
+                throw Inflate.problem(.malformed, "invalid length symbol \(symbol)")
+              }
+              let length = Int(lengthBase[lengthIndex]) + bits(Int(lengthExtra[lengthIndex]))
+              let distanceSymbol = try decodeSymbol(distanceTable, distanceBits, "distance")
+              guard distanceSymbol < 30 else {
+                throw Inflate.problem(.malformed, "invalid distance symbol \(distanceSymbol)")
+              }
+              let distance =
+                Int(distanceBase[distanceSymbol]) + bits(Int(distanceExtra[distanceSymbol]))
+              try checkNotPastEnd()
+              guard distance <= outputCount else {
+                throw Inflate.problem(
+                  .malformed, "match distance \(distance) reaches before the start of the data")
+              }
+              try reserve(length)
+              let destination = output + outputCount
+              let source = destination - distance
+              if distance >= length {
+                destination.update(from: source, count: length)
+              } else {
+                for k in 0..<length { destination[k] = source[k] }
+              }
+              outputCount += length
+            }
+          }
+        }
+      }
+    }
+  }
+}
