@@ -44,13 +44,14 @@ let package = Package(
     .target(name: "Reporting", dependencies: ["Evaluation"]),
     .target(name: "Benchmarks", dependencies: ["TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
+    .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
 
     // MARK: - Executable
     .executableTarget(
       name: "layoutlab",
       dependencies: [
         "ArgumentParsing", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
-        "Experiments", "Reporting", "Benchmarks",
+        "Experiments", "Reporting", "Benchmarks", "SyntheticData",
       ]),
 
     // MARK: - Test support
@@ -71,6 +72,7 @@ let package = Package(
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+    .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

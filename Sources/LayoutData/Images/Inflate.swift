@@ -118,7 +118,7 @@ private struct Inflater {
       position += (63 - bitCount) >> 3
       bitCount |= 56
     } else {
-      while bitCount <= 56 {
+      while bitCount < 56 {
         if position < input.count {
           bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
           position += 1
@@ -237,6 +237,7 @@ private struct Inflater {
       default:
         throw Inflate.problem(.malformed, "deflate block type 3 (reserved)")
       }
+      try checkNotPastEnd()
     }
   }
 

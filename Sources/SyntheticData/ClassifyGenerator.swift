@@ -1,0 +1,37 @@
+// LayoutLab — synthetic RVL-CDIP pages whose class is decided by text, layout or pixels.
+
+import LayoutData
+
+/// Builds one `classify` page of a given class and cue.
+///
+/// A page has three independent parts: its words (class words or neutral), its arrangement
+/// (a class's layout) and its look (a class's visual signature). The cue picks which part
+/// carries the true class; the other two are drawn from a uniformly random class (words are
+/// neutral), so they carry no information:
+/// - `text`: class words and keywords; random arrangement and look;
+/// - `layout`: neutral words; the class's arrangement; random look;
+/// - `visual`: neutral words; random arrangement; the class's look.
+struct ClassifyGenerator {
+  /// Arrangement variants per class; with `--template-holdout` the last one is test-only.
+  static let variantCount = 4
+
+  let options: SynthesisOptions
+
+  /// The page `id` of class `classLabel` with `cue`, arranged with template `variant`.
+  func makePage(
+    id: String, classLabel: Int, cue: Cue, variant: Int, generator: SeededGenerator,
+    labelled: Bool = true
+  ) -> (document: Document, canvas: PageCanvas) {
+    var page = PageBuilder(
+      width: options.pageWidth, height: options.pageHeight, generator: generator)
+    let classes = RVLCDIP.classNames.count
+    let layoutClass = cue == .layout ? classLabel : page.generator.int(below: classes)
+    let visualClass = cue == .visual ? classLabel : page.generator.int(below: classes)
+    ClassVisuals.draw(visualClass, on: &page.canvas, generator: &page.generator)
+    let source = PhraseSource(classLabel: classLabel, neutral: cue != .text)
+    ClassLayouts(source: source, variant: variant).draw(layoutClass, on: &page)
+    return page.finish(
+      id: id, options: options, classLabel: labelled ? classLabel : nil,
+      cue: labelled ? cue : nil)
+  }
+}

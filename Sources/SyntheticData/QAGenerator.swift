@@ -1,0 +1,134 @@
+// LayoutLab — synthetic DocVQA pages and questions, each decided by one modality.
+
+import LayoutData
+
+/// Builds one `qa` page and its extractive questions.
+///
+/// Every page holds key/value fields, a table and option rows; each question's cue picks where
+/// its answer comes from:
+/// - `text`: "What is the date?" — the answer follows its key ("Date:") in reading order;
+/// - `layout`: "What is the Q3 value for Region?" — row and column labels are unique words
+///   and the answer sits where that row meets that column, which reading order does not show;
+/// - `visual`: "Which control option is checked?" (or "…is highlighted?") — the options are
+///   words of the same kind at regular positions; only the checked box or the shaded cell
+///   in the image tells which one is meant.
+struct QAGenerator {
+  let options: SynthesisOptions
+
+  /// The page `id` and its questions (ids from `firstQuestionId`), from template `variant`.
+  func makePage(
+    id: String, firstQuestionId: Int, variant: Int, generator: SeededGenerator
+  ) -> (document: Document, canvas: PageCanvas, questions: [Question]) {
+    var page = PageBuilder(
+      width: options.pageWidth, height: options.pageHeight, generator: generator)
+    var template = SeededGenerator(seed: SeededGenerator.stableHash("qa-template") ^ UInt64(variant))
+    let margin = template.int(in: 40...80) + page.generator.int(in: -6...6)
+    let right = page.width - margin
+    let s = 2
+    let lineHeight = PageBuilder.lineHeight(scale: s)
+    var y = margin
+    let title = page.generator.pick(WordBank.headers)
+    page.drawLine(title, x: margin, y: y, scale: 3, bold: true)
+    y += 60
+
+    // Key/value fields: the text-cue answers.
+    var fields: [(key: String, value: String)] = []
+    var usedKeys = Set<String>()
+    let keyColumn = template.int(in: 160...230)
+    for _ in 0..<page.generator.int(in: 4...6) {
+      let key = page.generator.pick(WordBank.keys)
+      if usedKeys.contains(key) { continue }
+      usedKeys.insert(key)
+      let value = WordBank.value(forKey: key, &page.generator)
+      page.drawLine(key + ":", x: margin, y: y, scale: s)
+      page.drawLine(value, x: margin + keyColumn, y: y, scale: s)
+      fields.append((key, value))
+      y += lineHeight + 6
+    }
+    y += 20
+
+    // A table: the layout-cue answers.
+    let columnCount = template.int(in: 3...4)
+    let rowCount = page.generator.int(in: 3...5)
+    let words = page.generator.shuffled(WordBank.ambiguous)
+    let columnNames = (0..<columnCount).map { "Q\($0 + 1)" }
+    let rowNames = Array(words.prefix(rowCount))
+    let cellWidth = (right - margin - 200) / columnCount
+    for (c, name) in columnNames.enumerated() {
+      page.drawLine(name, x: margin + 200 + c * cellWidth, y: y, scale: s, bold: true)
+    }
+    page.canvas.ink(x0: margin, y0: y + lineHeight, x1: right, y1: y + lineHeight + 2, ink: 0)
+    y += lineHeight + 8
+    var cells: [[String]] = []
+    for rowName in rowNames {
+      page.drawLine(rowName, x: margin, y: y, scale: s)
+      var row: [String] = []
+      for c in 0..<columnCount {
+        let value = "\(page.generator.int(in: 1...999)).\(page.generator.int(in: 0...9))"
+        page.drawLine(value, x: margin + 200 + c * cellWidth, y: y, scale: s)
+        row.append(value)
+      }
+      cells.append(row)
+      y += lineHeight + 4
+    }
+    y += 30
+
+    // Option rows: the visual-cue answers (checked box, or a shaded option).
+    var optionRows: [(topic: String, options: [String], chosen: Int, shaded: Bool)] = []
+    var pool = Array(words.dropFirst(rowCount))
+    while y + 70 < page.height - margin, pool.count >= 5 {
+      let topic = pool.removeFirst().lowercased()
+      let choices = Array(pool.prefix(4))
+      pool.removeFirst(4)
+      let chosen = page.generator.int(below: choices.count)
+      let shaded = page.generator.chance(0.5)
+      page.drawLine(topic.capitalized + ":", x: margin, y: y + 10, scale: s)
+      let optionWidth = (right - margin - 140) / choices.count
+      for (index, choice) in choices.enumerated() {
+        let x = margin + 140 + index * optionWidth
+        if shaded {
+          if index == chosen {
+            page.canvas.fill(x0: x - 8, y0: y, x1: x + optionWidth - 16, y1: y + 38, value: 140)
+          }
+        } else {
+          page.canvas.checkbox(x: x, y: y + 2, size: 34, checked: index == chosen)
+        }
+        page.drawLine(choice, x: x + (shaded ? 6 : 44), y: y + 10, scale: s)
+      }
+      optionRows.append((topic, choices, chosen, shaded))
+      y += 64
+    }
+
+    var questions: [Question] = []
+    let count = page.generator.int(in: 3...5)
+    for q in 0..<count {
+      let cue = Cue.allCases[page.generator.weightedIndex(options.cueWeights)]
+      let questionId = firstQuestionId + q
+      switch cue {
+      case .text where !fields.isEmpty:
+        let field = fields[page.generator.int(below: fields.count)]
+        questions.append(
+          Question(
+            questionId: questionId, text: "What is the \(field.key.lowercased())?",
+            answers: [field.value], documentId: id, cue: cue.rawValue))
+      case .visual where !optionRows.isEmpty:
+        let row = optionRows[page.generator.int(below: optionRows.count)]
+        let verb = row.shaded ? "highlighted" : "checked"
+        questions.append(
+          Question(
+            questionId: questionId, text: "Which \(row.topic) option is \(verb)?",
+            answers: [row.options[row.chosen]], documentId: id, cue: cue.rawValue))
+      default:
+        let r = page.generator.int(below: rowNames.count)
+        let c = page.generator.int(below: columnCount)
+        questions.append(
+          Question(
+            questionId: questionId,
+            text: "What is the \(columnNames[c]) value for \(rowNames[r])?",
+            answers: [cells[r][c]], documentId: id, cue: Cue.layout.rawValue))
+      }
+    }
+    let finished = page.finish(id: id, options: options)
+    return (finished.document, finished.canvas, questions)
+  }
+}
