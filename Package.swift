@@ -42,6 +42,9 @@ let package = Package(
         "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation", "ArgumentParsing",
       ]),
     .target(name: "Reporting", dependencies: ["Evaluation"]),
+    .target(
+      name: "ExperimentWorkflow",
+      dependencies: ["Experiments", "Reporting", "SyntheticData", "LayoutData"]),
     .target(name: "Benchmarks", dependencies: ["TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
     .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
@@ -51,7 +54,7 @@ let package = Package(
       name: "layoutlab",
       dependencies: [
         "ArgumentParsing", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
-        "Experiments", "Reporting", "Benchmarks", "SyntheticData",
+        "Experiments", "Reporting", "Benchmarks", "ExperimentWorkflow", "SyntheticData",
       ]),
 
     // MARK: - Test support

@@ -188,7 +188,7 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
   let keys = Set(flat.values.flatMap(\.keys)).sorted().filter { key in
     Set(variants.map { flat[$0]?[key] ?? "(default)" }).count > 1
   }
-  var out = ["## Configuration that differs between variants", ""]
+  let out = ["## Configuration that differs between variants", ""]
   if keys.isEmpty { return out + ["(none)", ""] }
   var table = MarkdownTable(header: ["setting"] + variants)
   for key in keys { table.rows.append([key] + variants.map { flat[$0]?[key] ?? "(default)" }) }

@@ -59,7 +59,8 @@ struct FormGenerator {
       case .text:
         y = textBlock(&page, template: template, y: y, margin: margin, right: right)
       case .layout:
-        y = layoutBlock(&page, template: template, y: y, margin: margin, right: right, bottom: bottom)
+        y = layoutBlock(
+          &page, template: template, y: y, margin: margin, right: right, bottom: bottom)
       case .visual:
         y = visualBlock(&page, template: template, y: y, margin: margin, right: right)
       }

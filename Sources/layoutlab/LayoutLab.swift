@@ -8,7 +8,9 @@ let version = "0.1.0"
 let root = CommandSpec(
   name: "layoutlab",
   abstract: "Experiments with LayoutLM v1 and LayoutLMv2, from spec to report.",
-  subcommands: [dataCommand, ocrCommand, forwardCommand, scoreCommand, benchCommand])
+  subcommands: [
+    runCommand, reportCommand, dataCommand, ocrCommand, forwardCommand, scoreCommand, benchCommand,
+  ])
 
 /// The entry point: checks the CPU, then parses and runs one subcommand.
 @main
