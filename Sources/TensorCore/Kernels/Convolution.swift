@@ -225,18 +225,21 @@ func im2col(
       let ki = (row % kernelArea) / g.kernelWidth
       let kj = row % g.kernelWidth
       let plane = image + c * g.inHeight * g.inWidth
+      let valid = validOutputColumns(g, kernelColumn: kj)
       var out = columns + row * g.outputPositions
       for ho in 0..<g.outHeight {
         let hi = ho * g.strideHeight - g.paddingHeight + ki
         if hi < 0 || hi >= g.inHeight {
           out.update(repeating: 0, count: g.outWidth)
         } else {
-          let source = plane + hi * g.inWidth
-          var wi = kj - g.paddingWidth
-          for wo in 0..<g.outWidth {
-            out[wo] = wi >= 0 && wi < g.inWidth ? source[wi] : 0
-            wi += g.strideWidth
+          let source = plane + hi * g.inWidth - g.paddingWidth + kj
+          (out).update(repeating: 0, count: valid.lowerBound)
+          if g.strideWidth == 1 {
+            (out + valid.lowerBound).update(from: source + valid.lowerBound, count: valid.count)
+          } else {
+            for wo in valid { out[wo] = source[wo * g.strideWidth] }
           }
+          (out + valid.upperBound).update(repeating: 0, count: g.outWidth - valid.upperBound)
         }
         out += g.outWidth
       }
@@ -263,16 +266,13 @@ func col2im(
       for kernelIndex in 0..<kernelArea {
         let ki = kernelIndex / g.kernelWidth
         let kj = kernelIndex % g.kernelWidth
+        let valid = validOutputColumns(g, kernelColumn: kj)
         var source = columns + (c * kernelArea + kernelIndex) * g.outputPositions
         for ho in 0..<g.outHeight {
           let hi = ho * g.strideHeight - g.paddingHeight + ki
           if hi >= 0 && hi < g.inHeight {
-            let target = plane + hi * g.inWidth
-            var wi = kj - g.paddingWidth
-            for wo in 0..<g.outWidth {
-              if wi >= 0 && wi < g.inWidth { target[wi] += source[wo] }
-              wi += g.strideWidth
-            }
+            let target = plane + hi * g.inWidth - g.paddingWidth + kj
+            for wo in valid { target[wo * g.strideWidth] += source[wo] }
           }
           source += g.outWidth
         }
@@ -284,4 +284,14 @@ func col2im(
   } else {
     body(0..<g.inChannels)
   }
+}
+
+/// The output columns `wo` whose input column `wo · strideWidth − paddingWidth + kernelColumn`
+/// lies inside the image.
+func validOutputColumns(_ g: Conv2DGeometry, kernelColumn kj: Int) -> Range<Int> {
+  let offset = kj - g.paddingWidth
+  let first = offset >= 0 ? 0 : (-offset + g.strideWidth - 1) / g.strideWidth
+  let lastInput = g.inWidth - 1 - offset
+  let end = lastInput < 0 ? 0 : min(g.outWidth, lastInput / g.strideWidth + 1)
+  return min(first, end)..<end
 }
