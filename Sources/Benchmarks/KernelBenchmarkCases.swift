@@ -66,7 +66,99 @@ func gemmBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {
   return cases
 }
 
+/// Softmax, LayerNorm and GELU on 2048×1024; GB/s counts the minimum traffic (every input
+/// read once, every output written once).
+func rowKernelBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {
+  let (rows, cols) = (2048, 1024)
+  let count = rows * cols
+  let x = BenchBuffer(count, seed: 7)
+  let y = BenchBuffer(count, seed: 8)
+  let dy = BenchBuffer(count, seed: 9)
+  let dx = BenchBuffer(count, seed: 10)
+  let gamma = BenchBuffer(cols, seed: 11)
+  let beta = BenchBuffer(cols, seed: 12)
+  let dgamma = BenchBuffer(cols, seed: 13)
+  let dbeta = BenchBuffer(cols, seed: 14)
+  let mean = BenchBuffer(rows, seed: 15)
+  let rstd = BenchBuffer(rows, seed: 16)
+  let matrix = Double(count * 4)
+  softmaxRows(x.pointer, y.pointer, rows: rows, cols: cols, pool: pool)
+  return [
+    KernelBenchmarkCase(
+      group: "row", name: "softmax 2048×1024", unit: "GB/s", amount: 2 * matrix
+    ) { softmaxRows(x.pointer, y.pointer, rows: rows, cols: cols, pool: pool) },
+    KernelBenchmarkCase(
+      group: "row", name: "softmax backward 2048×1024", unit: "GB/s", amount: 3 * matrix
+    ) {
+      softmaxBackwardRows(
+        output: y.pointer, gradOutput: dy.pointer, gradInput: dx.pointer, rows: rows,
+        cols: cols, pool: pool)
+    },
+    KernelBenchmarkCase(
+      group: "row", name: "layernorm 2048×1024", unit: "GB/s", amount: 2 * matrix
+    ) {
+      layerNormRows(
+        x.pointer, gamma: gamma.pointer, beta: beta.pointer, y.pointer, mean: mean.pointer,
+        rstd: rstd.pointer, rows: rows, cols: cols, eps: 1e-12, pool: pool)
+    },
+    KernelBenchmarkCase(
+      group: "row", name: "layernorm backward 2048×1024", unit: "GB/s", amount: 3 * matrix
+    ) {
+      layerNormBackwardRows(
+        gradOutput: dy.pointer, input: x.pointer, mean: mean.pointer, rstd: rstd.pointer,
+        gamma: gamma.pointer, gradInput: dx.pointer, gradGamma: dgamma.pointer,
+        gradBeta: dbeta.pointer, rows: rows, cols: cols, pool: pool)
+    },
+    KernelBenchmarkCase(
+      group: "row", name: "gelu 2048×1024", unit: "GB/s", amount: 2 * matrix
+    ) { geluForward(x.pointer, y.pointer, count: count, pool: pool) },
+    KernelBenchmarkCase(
+      group: "row", name: "gelu backward 2048×1024", unit: "GB/s", amount: 3 * matrix
+    ) {
+      geluBackward(
+        input: x.pointer, gradOutput: dy.pointer, gradInput: dx.pointer, count: count, pool: pool)
+    },
+  ]
+}
+
+/// conv2d 8×3×224×224 → 32 channels, kernel 7, stride 2, padding 3: forward and backward time.
+func convolutionBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {
+  guard
+    let g = try? Conv2DGeometry(
+      batch: 8, inChannels: 3, inHeight: 224, inWidth: 224, outChannels: 32, kernelHeight: 7,
+      kernelWidth: 7, strideHeight: 2, strideWidth: 2, paddingHeight: 3, paddingWidth: 3)
+  else { return [] }
+  let x = BenchBuffer(g.batch * g.inChannels * g.inHeight * g.inWidth, seed: 17)
+  let w = BenchBuffer(g.outChannels * g.columnRows, seed: 18)
+  let bias = BenchBuffer(g.outChannels, seed: 19)
+  let y = BenchBuffer(g.batch * g.outChannels * g.outputPositions, seed: 20)
+  let dx = BenchBuffer(x.count, seed: 21)
+  let dw = BenchBuffer(w.count, seed: 22)
+  let db = BenchBuffer(g.outChannels, seed: 23)
+  let forward = {
+    conv2dForward(
+      g, input: x.pointer, weight: w.pointer, bias: bias.pointer, output: y.pointer, pool: pool)
+  }
+  let backward = {
+    conv2dBackward(
+      g, input: x.pointer, weight: w.pointer, gradOutput: y.pointer, gradInput: dx.pointer,
+      gradWeight: dw.pointer, gradBias: db.pointer, pool: pool)
+  }
+  let name = "8×3×224×224→32 k7 s2 p3"
+  return [
+    KernelBenchmarkCase(
+      group: "conv2d", name: "forward \(name)", unit: "ms", amount: 0, run: forward),
+    KernelBenchmarkCase(
+      group: "conv2d", name: "backward \(name)", unit: "ms", amount: 0, run: backward),
+    KernelBenchmarkCase(group: "conv2d", name: "fwd+bwd \(name)", unit: "ms", amount: 0) {
+      forward()
+      backward()
+    },
+  ]
+}
+
 /// Every case, in the order they are reported.
 func kernelBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {
-  gemmBenchmarkCases(pool: pool)
+  gemmBenchmarkCases(pool: pool) + rowKernelBenchmarkCases(pool: pool)
+    + convolutionBenchmarkCases(pool: pool)
 }

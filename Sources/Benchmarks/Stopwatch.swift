@@ -21,7 +21,7 @@ struct Timing: Sendable {
 
 /// Runs `body` once to warm up, then repeatedly until at least `minimumRepetitions` runs and
 /// `minimumSeconds` of measured time (capped at `maximumRepetitions`); returns the best and median.
-func measure(
+func measureBest(
   minimumRepetitions: Int = 5, maximumRepetitions: Int = 1000, minimumSeconds: Double = 0.3,
   _ body: () -> Void
 ) -> Timing {

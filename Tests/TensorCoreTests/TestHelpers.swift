@@ -1,6 +1,8 @@
 // Shared helpers for the TensorCore tests: deterministic random data and tolerance checks.
 
+import TensorCore
 import XCTest
+import _TestSupport
 
 /// A small deterministic generator (SplitMix64) for test data.
 struct TestRandom {
@@ -53,3 +55,9 @@ func assertClose(
 
 /// Bit patterns, for exact determinism checks.
 func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
+
+/// The HF op-level reference cases (`Fixtures/ops.safetensors`, copied from
+/// `shared/fixtures/hf-parity`).
+func opsFixture() throws -> SafeTensorsFile {
+  try SafeTensorsFile(contentsOf: TestPaths.fixture("TensorCoreTests/Fixtures/ops.safetensors"))
+}

@@ -31,14 +31,12 @@ func packGemmB(
         for j in width..<nr { dst[j] = 0 }
       }
     } else {
-      for j in 0..<width {
-        let src = b + (j0 + jStart + j) * ldb + p0
-        for p in 0..<kc { panel[p * nr + j] = src[p] }
-      }
-      if width < nr {
-        for p in 0..<kc {
-          for j in width..<nr { panel[p * nr + j] = 0 }
-        }
+      // B is [N, K]: gather one k at a time from `width` rows, write contiguous panel rows.
+      for p in 0..<kc {
+        let src = b + (j0 + jStart) * ldb + p0 + p
+        let dst = panel + p * nr
+        for j in 0..<width { dst[j] = src[j * ldb] }
+        for j in width..<nr { dst[j] = 0 }
       }
     }
     jStart += nr

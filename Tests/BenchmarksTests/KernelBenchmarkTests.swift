@@ -1,0 +1,47 @@
+import Foundation
+import TensorCore
+import XCTest
+
+@testable import Benchmarks
+
+final class KernelBenchmarkTests: XCTestCase {
+  func testCasesCoverTheIssueList() {
+    let names = kernelBenchmarkCases(pool: ThreadPool(threadCount: 1)).map(\.name)
+    for required in [
+      "A·B 256³", "A·B 512³", "A·B 1024³", "A·B M2048 K256 N1024", "A·B M2048 K1024 N256",
+      "Aᵀ·B 1024³", "A·Bᵀ 1024³", "softmax 2048×1024", "layernorm 2048×1024", "gelu 2048×1024",
+      "fwd+bwd 8×3×224×224→32 k7 s2 p3",
+    ] {
+      XCTAssert(names.contains(required), "missing case \(required)")
+    }
+  }
+
+  func testJSONLineIsOneParseableObject() throws {
+    let result = KernelBenchmarkResult(
+      group: "gemm", name: "A·B 1024³", value: 480.5, unit: "GFLOP/s", bestMilliseconds: 4.47,
+      medianMilliseconds: 4.6, repetitions: 80, threads: 2)
+    let line = try jsonLine(result)
+    XCTAssertFalse(line.contains("\n"))
+    let decoded = try JSONDecoder().decode(KernelBenchmarkResult.self, from: Data(line.utf8))
+    XCTAssertEqual(decoded, result)
+    XCTAssert(tableRow(result).contains("480.5 GFLOP/s"), tableRow(result))
+  }
+
+  func testMeasureTakesTheBestRepetition() {
+    var calls = 0
+    let timing = measureBest(minimumRepetitions: 4, maximumRepetitions: 6, minimumSeconds: 0) {
+      calls += 1
+    }
+    XCTAssertEqual(calls, 5, "one warm-up plus four measured runs")
+    XCTAssertEqual(timing.repetitions, 4)
+    XCTAssertLessThanOrEqual(timing.best, timing.median)
+  }
+
+  func testASmallCaseRunsAndProducesFiniteOutput() {
+    let pool = ThreadPool(threadCount: 2)
+    guard let batched = gemmBenchmarkCases(pool: pool).first(where: { $0.group == "batched_gemm" })
+    else { return XCTFail("no batched GEMM case") }
+    batched.run()
+    XCTAssertGreaterThan(batched.amount, 0)
+  }
+}
