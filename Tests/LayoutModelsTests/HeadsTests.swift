@@ -46,6 +46,24 @@ final class HeadsTests: XCTestCase {
     }
   }
 
+  func testResNetBackboneTrains() {
+    var config = TinyModels.configuration(v2: true)
+    config.visualBackbone = .resnet
+    config.imageFeaturePoolShape = [2, 2, 16]
+    config.resnet.width = 8
+    let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 21)
+    let inputs = TinyModels.inputs(batch: 4, length: 6, config: config, seed: 22)
+    XCTAssertTrue(model.namedParameters().contains { $0.0 == "layoutlmv2.visual.backbone.stem.weight" })
+    var labels = TaskLabels()
+    labels.sequenceLabels = [0, 1, 2, 3]
+    let (first, last) = overfit(model, inputs, labels)
+    XCTAssertLessThan(last, 0.05, "loss \(first) → \(last)")
+    // The CNN receives gradients.
+    model(inputs, labels: labels, context: ForwardContext(training: false)).loss?.backward()
+    let stem = model.namedParameters().first { $0.0 == "layoutlmv2.visual.backbone.stem.weight" }?.1
+    XCTAssertGreaterThan(stem?.grad?.array.map(abs).max() ?? 0, 0)
+  }
+
   func testSequenceClassificationOverfits() {
     for v2 in [false, true] {
       let config = TinyModels.configuration(v2: v2, labels: 4)
