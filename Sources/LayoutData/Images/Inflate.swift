@@ -12,11 +12,14 @@ public enum Inflate {
   public static func zlibDecompress(
     _ data: UnsafeBufferPointer<UInt8>, expectedSize: Int = 0, limit: Int = Int.max
   ) throws -> [UInt8] {
-    guard data.count >= 2 else { throw problem(.truncated, "zlib stream shorter than its 2-byte header") }
+    guard data.count >= 2 else {
+      throw problem(.truncated, "zlib stream shorter than its 2-byte header")
+    }
     let cmf = data[0]
     let flg = data[1]
     guard cmf & 0x0F == 8, cmf >> 4 <= 7 else {
-      throw problem(.malformed, "zlib header: compression method \(cmf & 0x0F), expected 8 (deflate)")
+      throw problem(
+        .malformed, "zlib header: compression method \(cmf & 0x0F), expected 8 (deflate)")
     }
     guard (UInt16(cmf) << 8 | UInt16(flg)) % 31 == 0 else {
       throw problem(.malformed, "zlib header check bits are wrong (CMF \(cmf), FLG \(flg))")
@@ -109,7 +112,8 @@ private struct Inflater {
   @inline(__always)
   mutating func refill() {
     if position + 8 <= input.count, let base = input.baseAddress {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      let word = UInt64(
+        littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
       bitBuffer |= word << UInt64(bitCount)
       position += (63 - bitCount) >> 3
       bitCount |= 56
@@ -143,7 +147,9 @@ private struct Inflater {
   }
 
   @inline(__always)
-  mutating func decodeSymbol(_ table: UnsafeMutablePointer<UInt32>, _ tableBits: Int, _ what: String)
+  mutating func decodeSymbol(
+    _ table: UnsafeMutablePointer<UInt32>, _ tableBits: Int, _ what: String
+  )
     throws -> Int
   {
     let entry = table[Int(bitBuffer & ((1 << UInt64(tableBits)) - 1))]
@@ -246,7 +252,8 @@ private struct Inflater {
     let length = Int(input[start]) | Int(input[start + 1]) << 8
     let complement = Int(input[start + 2]) | Int(input[start + 3]) << 8
     guard length ^ 0xFFFF == complement else {
-      throw Inflate.problem(.malformed, "stored block length \(length) does not match its complement")
+      throw Inflate.problem(
+        .malformed, "stored block length \(length) does not match its complement")
     }
     guard start + 4 + length <= input.count else {
       throw Inflate.problem(.truncated, "stored block of \(length) bytes cut off")
@@ -266,7 +273,8 @@ private struct Inflater {
     let codeLengthCount = bits(4) + 4
     guard literalCount <= 286, distanceCount <= 30 else {
       throw Inflate.problem(
-        .malformed, "dynamic block declares \(literalCount) literal and \(distanceCount) distance codes")
+        .malformed,
+        "dynamic block declares \(literalCount) literal and \(distanceCount) distance codes")
     }
     var codeLengthLengths = [UInt8](repeating: 0, count: 19)
     for i in 0..<codeLengthCount {
@@ -292,7 +300,9 @@ private struct Inflater {
       let repeatCount: Int
       switch symbol {
       case 16:
-        guard i > 0 else { throw Inflate.problem(.malformed, "code length repeat with no previous length") }
+        guard i > 0 else {
+          throw Inflate.problem(.malformed, "code length repeat with no previous length")
+        }
         value = lengths[i - 1]
         repeatCount = 3 + bits(2)
       case 17: repeatCount = 3 + bits(3)
@@ -315,7 +325,8 @@ private struct Inflater {
         literalTable, lengths: UnsafeBufferPointer(rebasing: all[0..<literalCount]),
         what: "literal/length")
       distanceBits = try Inflater.buildTable(
-        distanceTable, lengths: UnsafeBufferPointer(rebasing: all[literalCount...]), what: "distance")
+        distanceTable, lengths: UnsafeBufferPointer(rebasing: all[literalCount...]),
+        what: "distance")
     }
   }
 

@@ -37,11 +37,13 @@ final class ColorConversionTests: XCTestCase {
       RasterImage(width: 3, height: 1, mode: .bilevel, pixels: [0, 1, 0]).convertedToGray().pixels,
       [0, 255, 0])
     XCTAssertEqual(
-      RasterImage(width: 2, height: 1, mode: .grayAlpha, pixels: [10, 99, 20, 0]).convertedToGray().pixels,
+      RasterImage(width: 2, height: 1, mode: .grayAlpha, pixels: [10, 99, 20, 0]).convertedToGray()
+        .pixels,
       [10, 20])
     // I;16 little-endian 200 stays 200; 256 and more clip to 255.
     XCTAssertEqual(
-      RasterImage(width: 3, height: 1, mode: .gray16, pixels: [200, 0, 0, 1, 255, 255]).convertedToGray().pixels,
+      RasterImage(width: 3, height: 1, mode: .gray16, pixels: [200, 0, 0, 1, 255, 255])
+        .convertedToGray().pixels,
       [200, 255, 255])
     let palette = RasterImage(
       width: 3, height: 1, mode: .palette, pixels: [1, 0, 1], palette: [0, 0, 0, 255, 0, 0])
@@ -63,7 +65,8 @@ final class ColorConversionTests: XCTestCase {
     XCTAssertEqual(gray.pixels.count, image.width * image.height)
     for (index, level) in zip(image.pixels, gray.pixels).prefix(500) {
       let e = 3 * Int(index)
-      XCTAssertEqual(level, RasterImage.luma(image.palette[e], image.palette[e + 1], image.palette[e + 2]))
+      XCTAssertEqual(
+        level, RasterImage.luma(image.palette[e], image.palette[e + 1], image.palette[e + 2]))
     }
   }
 }

@@ -6,7 +6,9 @@ import XCTest
 @testable import LayoutData
 
 final class DeflateTests: XCTestCase {
-  func roundTrip(_ data: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line)
+  func roundTrip(
+    _ data: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line
+  )
     throws -> [UInt8]
   {
     let compressed = Deflate.zlibCompress(data)

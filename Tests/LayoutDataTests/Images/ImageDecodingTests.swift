@@ -78,7 +78,9 @@ final class ImageDecodingTests: XCTestCase {
         | Int(bytes[offset + 3])
       guard length <= bytes.count - offset - 12 else { break }
       let crc = CRC32.checksum(Array(bytes[(offset + 4)..<(offset + 8 + length)]))
-      for k in 0..<4 { bytes[offset + 8 + length + k] = UInt8(truncatingIfNeeded: crc >> UInt32(24 - 8 * k)) }
+      for k in 0..<4 {
+        bytes[offset + 8 + length + k] = UInt8(truncatingIfNeeded: crc >> UInt32(24 - 8 * k))
+      }
       offset += 12 + length
     }
     return bytes
@@ -86,19 +88,24 @@ final class ImageDecodingTests: XCTestCase {
 
   func testTruncatedPNGAndTIFFAlwaysThrowNamingTheFile() throws {
     let data = try TestPaths.shared("data")
-    for name in ["funsd/training_data/images/0000971160.png", "rvl-cdip-sample/images/80035521.tif"] {
+    for name in [
+      "funsd/training_data/images/0000971160.png", "rvl-cdip-sample/images/80035521.tif",
+    ] {
       let bytes = try ImageFixtures.bytes(data.appendingPathComponent(name))
       var lengths = Array(0..<64)
       lengths += stride(from: 64, to: bytes.count, by: max(1, bytes.count / 150)).map { $0 }
       lengths += [bytes.count - 13, bytes.count - 12, bytes.count - 4, bytes.count - 1]
       for length in lengths {
-        XCTAssertFalse(attempt(Array(bytes[0..<length]), file: "cut-\(length)-\(name)"), "\(name) cut at \(length)")
+        XCTAssertFalse(
+          attempt(Array(bytes[0..<length]), file: "cut-\(length)-\(name)"),
+          "\(name) cut at \(length)")
       }
     }
     for variant in ["gray8.png", "bilevel1.png", "gray16.png", "palette8.png", "rgba8.png"] {
       let bytes = try ImageFixtures.bytes(ImageFixtures.url("png-variants/\(variant)"))
       for length in 0..<bytes.count {
-        XCTAssertFalse(attempt(Array(bytes[0..<length]), file: variant), "\(variant) cut at \(length)")
+        XCTAssertFalse(
+          attempt(Array(bytes[0..<length]), file: variant), "\(variant) cut at \(length)")
       }
     }
   }
@@ -106,10 +113,15 @@ final class ImageDecodingTests: XCTestCase {
   func testFlippedBytesThrowOrDecodeButNeverTrap() throws {
     let data = try TestPaths.shared("data")
     var scrambler = Scrambler(state: 77)
-    let page = try ImageFixtures.bytes(data.appendingPathComponent("funsd/training_data/images/0000990274.png"))
-    let tiff = try ImageFixtures.bytes(data.appendingPathComponent("rvl-cdip-sample/images/80035521.tif"))
+    let page = try ImageFixtures.bytes(
+      data.appendingPathComponent("funsd/training_data/images/0000990274.png"))
+    let tiff = try ImageFixtures.bytes(
+      data.appendingPathComponent("rvl-cdip-sample/images/80035521.tif"))
     var variants: [[UInt8]] = []
-    for variant in ["gray8.png", "gray8-stored.png", "bilevel1.png", "gray16.png", "palette8.png", "rgb8.png", "rgba8.png", "gray-alpha8.png"] {
+    for variant in [
+      "gray8.png", "gray8-stored.png", "bilevel1.png", "gray16.png", "palette8.png", "rgb8.png",
+      "rgba8.png", "gray-alpha8.png",
+    ] {
       variants.append(try ImageFixtures.bytes(ImageFixtures.url("png-variants/\(variant)")))
     }
     var pngDecodedAfterFlip = 0

@@ -49,7 +49,8 @@ final class PNGDecoderTests: XCTestCase {
   }
 
   func testNotAPNGIsABadSignature() {
-    XCTAssertThrowsError(try PNGDecoder.decode(Array("hello, world".utf8), file: "x.png")) { error in
+    XCTAssertThrowsError(try PNGDecoder.decode(Array("hello, world".utf8), file: "x.png")) {
+      error in
       XCTAssertEqual((error as? ImageDecodingError)?.kind, .badSignature)
     }
   }

@@ -37,7 +37,8 @@ final class TIFFDecoderTests: XCTestCase {
   func testLittleAndBigEndianGray() throws {
     let data: [UInt8] = [0, 10, 20, 30, 40, 50]
     for bigEndian in [false, true] {
-      let bytes = Self.handMadeTIFF(bigEndian: bigEndian, width: 3, height: 2, bits: 8, photometric: 1, data: data)
+      let bytes = Self.handMadeTIFF(
+        bigEndian: bigEndian, width: 3, height: 2, bits: 8, photometric: 1, data: data)
       let image = try decodeImage(bytes: bytes, file: "gray.tif")
       XCTAssertEqual(image.mode, .gray)
       XCTAssertEqual([image.width, image.height], [3, 2])
@@ -46,34 +47,41 @@ final class TIFFDecoderTests: XCTestCase {
   }
 
   func testWhiteIsZeroGrayIsInverted() throws {
-    let bytes = Self.handMadeTIFF(bigEndian: false, width: 2, height: 1, bits: 8, photometric: 0, data: [0, 200])
+    let bytes = Self.handMadeTIFF(
+      bigEndian: false, width: 2, height: 1, bits: 8, photometric: 0, data: [0, 200])
     XCTAssertEqual(try TIFFDecoder.decode(bytes).pixels, [255, 55])
   }
 
   func testBilevelBothPhotometrics() throws {
     // 10 pixels a row → 2 bytes a row, padded.
     let data: [UInt8] = [0b1010_0000, 0b1100_0000]
-    let blackIsZero = Self.handMadeTIFF(bigEndian: false, width: 10, height: 1, bits: 1, photometric: 1, data: data)
+    let blackIsZero = Self.handMadeTIFF(
+      bigEndian: false, width: 10, height: 1, bits: 1, photometric: 1, data: data)
     XCTAssertEqual(try TIFFDecoder.decode(blackIsZero).pixels, [1, 0, 1, 0, 0, 0, 0, 0, 1, 1])
-    let whiteIsZero = Self.handMadeTIFF(bigEndian: true, width: 10, height: 1, bits: 1, photometric: 0, data: data)
+    let whiteIsZero = Self.handMadeTIFF(
+      bigEndian: true, width: 10, height: 1, bits: 1, photometric: 0, data: data)
     let image = try TIFFDecoder.decode(whiteIsZero)
     XCTAssertEqual(image.mode, .bilevel)
     XCTAssertEqual(image.pixels, [0, 1, 0, 1, 1, 1, 1, 1, 0, 0])
   }
 
   func testErrorsNameTheFileAndTheProblem() {
-    let good = Self.handMadeTIFF(bigEndian: false, width: 3, height: 2, bits: 8, photometric: 1, data: [1, 2, 3, 4, 5, 6])
-    XCTAssertThrowsError(try TIFFDecoder.decode(Array(good.dropLast(2)), file: "cut.tif")) { error in
+    let good = Self.handMadeTIFF(
+      bigEndian: false, width: 3, height: 2, bits: 8, photometric: 1, data: [1, 2, 3, 4, 5, 6])
+    XCTAssertThrowsError(try TIFFDecoder.decode(Array(good.dropLast(2)), file: "cut.tif")) {
+      error in
       XCTAssertEqual((error as? ImageDecodingError)?.kind, .truncated)
       XCTAssertTrue("\(error)".hasPrefix("cut.tif: truncated"), "\(error)")
     }
     let lzw = Self.handMadeTIFF(
-      bigEndian: false, width: 3, height: 2, bits: 8, photometric: 1, data: [1, 2, 3, 4, 5, 6], compression: 5)
+      bigEndian: false, width: 3, height: 2, bits: 8, photometric: 1, data: [1, 2, 3, 4, 5, 6],
+      compression: 5)
     XCTAssertThrowsError(try TIFFDecoder.decode(lzw, file: "lzw.tif")) { error in
       XCTAssertEqual((error as? ImageDecodingError)?.kind, .unsupported)
       XCTAssertTrue("\(error)".contains("compression 5"), "\(error)")
     }
-    let sixteen = Self.handMadeTIFF(bigEndian: false, width: 1, height: 1, bits: 16, photometric: 1, data: [0, 0])
+    let sixteen = Self.handMadeTIFF(
+      bigEndian: false, width: 1, height: 1, bits: 16, photometric: 1, data: [0, 0])
     XCTAssertThrowsError(try TIFFDecoder.decode(sixteen)) { error in
       XCTAssertEqual((error as? ImageDecodingError)?.kind, .unsupported)
     }
