@@ -56,7 +56,8 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
-    .testTarget(name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"]),
+    .testTarget(
+      name: "LayoutDataTests", dependencies: ["LayoutData", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "LayoutModelsTests", dependencies: ["LayoutModels", "_TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "_TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"]),
