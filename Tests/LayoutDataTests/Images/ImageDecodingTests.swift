@@ -24,6 +24,15 @@ final class ImageDecodingTests: XCTestCase {
     XCTAssertEqual(checked, 155)
   }
 
+  func testGrayEntryPointConvertsColourPages() throws {
+    let url = ImageFixtures.url("png-variants/rgb8.png")
+    let gray = try decodeGrayImage(contentsOf: url)
+    let rgb = try decodeImage(contentsOf: url)
+    XCTAssertEqual([gray.width, gray.height], [64, 48])
+    XCTAssertEqual(gray.pixels[0], RasterImage.luma(rgb.pixels[0], rgb.pixels[1], rgb.pixels[2]))
+    XCTAssertEqual(gray, rgb.convertedToGray())
+  }
+
   func testMissingFileIsUnreadableAndNamed() {
     let url = URL(fileURLWithPath: "/nonexistent/page.png")
     XCTAssertThrowsError(try decodeImage(contentsOf: url)) { error in
