@@ -1,5 +1,29 @@
 // LayoutLab — the Float32 tensor: contiguous row-major storage with a shape.
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Keeps freed tensor memory in the process instead of returning it to the kernel.
+///
+/// Training allocates and frees the same large buffers every step; with glibc's defaults each
+/// buffer over 128 KiB is a fresh `mmap` whose pages the kernel must fault in and zero, which
+/// cost more time than the arithmetic. Raising the mmap and trim thresholds makes `free` keep
+/// the memory for the next step.
+let configureAllocatorOnce: Void = {
+  #if canImport(Glibc)
+    // `mallopt` is not in the Glibc module map; look it up. Parameters from <malloc.h>:
+    // M_TRIM_THRESHOLD −1, M_TOP_PAD −2, M_MMAP_THRESHOLD −3.
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+      let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+      _ = mallopt(-3, 1 << 30)
+      _ = mallopt(-1, Int32.max)
+      _ = mallopt(-2, 64 << 20)
+    }
+  #endif
+}()
+
 /// Owns one contiguous, 64-byte aligned buffer of floats.
 public final class TensorStorage: @unchecked Sendable {
   /// The first element.
@@ -9,6 +33,7 @@ public final class TensorStorage: @unchecked Sendable {
 
   /// Allocates `count` floats set to zero.
   public init(zeros count: Int) {
+    _ = configureAllocatorOnce
     self.count = count
     let raw = UnsafeMutableRawPointer.allocate(
       byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
@@ -18,6 +43,7 @@ public final class TensorStorage: @unchecked Sendable {
 
   /// Allocates `count` floats without clearing them; the caller writes every element.
   public init(uninitialized count: Int) {
+    _ = configureAllocatorOnce
     self.count = count
     let raw = UnsafeMutableRawPointer.allocate(
       byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)

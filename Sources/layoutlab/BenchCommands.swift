@@ -16,5 +16,30 @@ let benchKernelsCommand = CommandSpec(
   return try runKernelBenchmark(KernelBenchmarkOptions(threads: threads, json: args.flag("json")))
 }
 
+let benchModelCommand = CommandSpec(
+  name: "model", abstract: "Seconds per training step (forward, backward, AdamW) and inference batch.",
+  discussion: "Compare with tools/bench_torch.py (HF transformers) run in the same sitting.",
+  options: [
+    .value("preset", "NAME", "tiny, small (hidden 256, 4 layers) or base (hidden 768, 12 layers)."),
+    .value("version", "V", "v1 or v2."),
+    .value("batch", "B", "Batch size (default 8)."),
+    .value("seq", "T", "Text tokens per sequence (default 256)."),
+    .value("steps", "N", "Timed steps after one warm-up (default 5)."),
+    .flag("pretraining", "Train the MVLM + TIA + TIM heads instead of token classification."),
+    .flag("json", "Print one JSON object."),
+  ]
+) { args in
+  var options = ModelBenchmarkOptions()
+  options.preset = try args.choice("preset", ["tiny", "small", "base"], default: "small")
+  options.version = try args.choice("version", ["v1", "v2"], default: "v2")
+  options.batch = try args.int("batch", default: 8, in: 1...256)
+  options.sequenceLength = try args.int("seq", default: 256, in: 3...512)
+  options.steps = try args.int("steps", default: 5, in: 1...1000)
+  options.pretraining = args.flag("pretraining")
+  options.json = args.flag("json")
+  return try runModelBenchmark(options)
+}
+
 let benchCommand = CommandSpec(
-  name: "bench", abstract: "Measure speed on this machine.", subcommands: [benchKernelsCommand])
+  name: "bench", abstract: "Measure speed on this machine.",
+  subcommands: [benchKernelsCommand, benchModelCommand])

@@ -211,6 +211,10 @@ struct DynamicHeader {
     }
     var frequencies = [Int](repeating: 0, count: 19)
     for run in runs { frequencies[run.symbol] += 1 }
+    // zlib rejects an incomplete code-length code, so make sure two symbols get codes.
+    if frequencies.filter({ $0 > 0 }).count < 2 {
+      frequencies[frequencies[0] > 0 ? 18 : 0] += 1
+    }
     codeLengthLengths = HuffmanCodeLengths.compute(frequencies: frequencies, maxLength: 7)
     codeLengthCodes = DeflateTables.reversedCanonicalCodes(lengths: codeLengthLengths)
     codeLengthCount = 4

@@ -30,3 +30,9 @@ public func decodeImage(bytes: [UInt8], file: String = "<memory>") throws -> Ras
       "neither a PNG nor a TIFF signature (first bytes \(bytes.prefix(4).map { String($0) }.joined(separator: " ")))"
   )
 }
+
+/// Decodes the PNG or TIFF file at `url` and converts it to 8-bit gray the way Pillow's
+/// `convert("L")` does (see `RasterImage.convertedToGray()`).
+public func decodeGrayImage(contentsOf url: URL) throws -> GrayImage {
+  try decodeImage(contentsOf: url).convertedToGray()
+}

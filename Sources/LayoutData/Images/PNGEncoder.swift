@@ -20,9 +20,10 @@ public enum PNGEncoder {
     case .grayAlpha: (colorType, bitDepth) = (4, 8)
     case .rgba: (colorType, bitDepth) = (6, 8)
     }
+    let (pixelCount, overflow) = image.width.multipliedReportingOverflow(by: image.height)
     guard image.width > 0, image.height > 0, image.width <= 0x7FFF_FFFF,
-      image.height <= 0x7FFF_FFFF,
-      image.pixels.count == image.width * image.height * image.mode.bytesPerPixel
+      image.height <= 0x7FFF_FFFF, !overflow, pixelCount <= PNGDecoder.maximumPixelBytes,
+      image.pixels.count == pixelCount * image.mode.bytesPerPixel
     else {
       throw ImageDecodingError(
         file: "<memory>", kind: .invalidImage,
@@ -97,6 +98,9 @@ public enum PNGEncoder {
 
   /// Filter byte plus filtered row for every row, choosing per row the filter whose output
   /// has the smallest sum of absolute values (bytes read as signed).
+  /// Up first: on pages most rows repeat the one above and score 0, which ends the search.
+  static let tryOrder: [PNGFilter] = [.up, .sub, .paeth, .average, .none]
+
   static func filterRows(_ raw: [UInt8], height: Int, rowBytes: Int, bytesPerPixel: Int) -> [UInt8]
   {
     var out = [UInt8](repeating: 0, count: height * (rowBytes + 1))
@@ -112,12 +116,10 @@ public enum PNGEncoder {
             let previous: UnsafePointer<UInt8>? = y > 0 ? base + (y - 1) * rowBytes : nil
             let line = target + y * (rowBytes + 1)
             var bestScore = Int.max
-            for filter in PNGFilter.allCases {
-              PNGFilter.filter(
-                filter, row: row, previous: previous, count: rowBytes, bytesPerPixel: bytesPerPixel,
-                into: work)
-              var score = 0
-              for i in 0..<rowBytes { score += abs(Int(Int8(bitPattern: work[i]))) }
+            for filter in tryOrder {
+              let score = PNGFilter.filter(
+                filter, row: row, previous: previous, count: rowBytes,
+                bytesPerPixel: bytesPerPixel, into: work)
               if score < bestScore {
                 bestScore = score
                 line[0] = filter.rawValue
