@@ -42,6 +42,9 @@ public enum Autodiff {
   }
 
   /// Records `output` as computed from `inputs` when recording is on and any input is tracked.
+  ///
+  /// `backward` must not capture `output` itself (capture `output.storage` if it needs the
+  /// values): the output owns the closure, and a reference back would leak the whole graph.
   @discardableResult
   public static func record(
     _ output: Tensor, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]

@@ -19,9 +19,10 @@ extension Tensor {
   /// Hyperbolic tangent (the pooler's activation).
   public func tanh() -> Tensor {
     let result = mapped { Foundation.tanh($0) }
+    let output = result.storage  // not `result`: the closure must not own its own output
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))
-      let y = result.pointer
+      let y = output.pointer
       for i in 0..<g.count { dx.pointer[i] = g.pointer[i] * (1 - y[i] * y[i]) }
       return [dx]
     }
@@ -41,9 +42,10 @@ extension Tensor {
   /// The logistic function `1 / (1 + e^−x)`.
   public func sigmoid() -> Tensor {
     let result = mapped { 1 / (1 + expf(-$0)) }
+    let output = result.storage
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))
-      let y = result.pointer
+      let y = output.pointer
       for i in 0..<g.count { dx.pointer[i] = g.pointer[i] * y[i] * (1 - y[i]) }
       return [dx]
     }

@@ -20,10 +20,11 @@ extension Tensor {
     softmaxRows(
       pointer, result.pointer, rows: rows, cols: cols, mask: mask.map { UnsafePointer($0.pointer) },
       rowsPerMaskRow: rowsPerMaskRow)
+    let output = result.storage  // not `result`: the closure must not own its own output
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))
       softmaxBackwardRows(
-        output: result.pointer, gradOutput: g.pointer, gradInput: dx.pointer, rows: rows, cols: cols
+        output: output.pointer, gradOutput: g.pointer, gradInput: dx.pointer, rows: rows, cols: cols
       )
       return [dx]
     }

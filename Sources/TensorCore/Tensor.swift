@@ -1,30 +1,54 @@
 // LayoutLab — the Float32 tensor: contiguous row-major storage with a shape.
 
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Synchronization
 
-/// Keeps freed tensor memory in the process instead of returning it to the kernel.
+/// Freed tensor buffers kept for reuse, keyed by exact element count.
 ///
-/// Training allocates and frees the same large buffers every step; with glibc's defaults each
-/// buffer over 128 KiB is a fresh `mmap` whose pages the kernel must fault in and zero, which
-/// cost more time than the arithmetic. Raising the mmap and trim thresholds makes `free` keep
-/// the memory for the next step.
-let configureAllocatorOnce: Void = {
-  #if canImport(Glibc)
-    // `mallopt` is not in the Glibc module map; look it up. Parameters from <malloc.h>:
-    // M_TRIM_THRESHOLD −1, M_TOP_PAD −2, M_MMAP_THRESHOLD −3.
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-      let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-      _ = mallopt(-3, 1 << 30)
-      _ = mallopt(-1, Int32.max)
-      _ = mallopt(-2, 64 << 20)
-    }
-  #endif
-}()
+/// Training allocates and frees the same large buffers every step. Returned to the system,
+/// each one comes back as fresh pages that the kernel must fault in and zero, which costs more
+/// than the arithmetic on them; kept here, the next step reuses them. The cache holds at most
+/// `capacityBytes`; beyond that, buffers are freed.
+final class BufferCache: Sendable {
+  static let shared = BufferCache(capacityBytes: 3 << 30)
 
-/// Owns one contiguous, 64-byte aligned buffer of floats.
+  private struct State {
+    var free: [Int: [UnsafeMutableRawPointer]] = [:]
+    var bytes = 0
+  }
+  private let state = Mutex(State())
+  private let capacityBytes: Int
+
+  init(capacityBytes: Int) { self.capacityBytes = capacityBytes }
+
+  /// A 64-byte aligned buffer for `count` floats (contents undefined).
+  func take(_ count: Int) -> UnsafeMutablePointer<Float> {
+    let capacity = max(count, 1)
+    let reused: UnsafeMutableRawPointer? = state.withLock { state in
+      guard let pointer = state.free[capacity]?.popLast() else { return nil }
+      state.bytes -= capacity * MemoryLayout<Float>.stride
+      return pointer
+    }
+    let raw =
+      reused
+      ?? UnsafeMutableRawPointer.allocate(
+        byteCount: capacity * MemoryLayout<Float>.stride, alignment: 64)
+    return raw.bindMemory(to: Float.self, capacity: capacity)
+  }
+
+  /// Returns a buffer from `take`.
+  func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
+    let capacity = max(count, 1)
+    let bytes = capacity * MemoryLayout<Float>.stride
+    let kept: Bool = state.withLock { state in
+      guard state.bytes + bytes <= capacityBytes else { return false }
+      state.free[capacity, default: []].append(UnsafeMutableRawPointer(pointer))
+      state.bytes += bytes
+      return true
+    }
+    if !kept { UnsafeMutableRawPointer(pointer).deallocate() }
+  }
+}
+
 public final class TensorStorage: @unchecked Sendable {
   /// The first element.
   public let pointer: UnsafeMutablePointer<Float>
@@ -33,24 +57,18 @@ public final class TensorStorage: @unchecked Sendable {
 
   /// Allocates `count` floats set to zero.
   public init(zeros count: Int) {
-    _ = configureAllocatorOnce
     self.count = count
-    let raw = UnsafeMutableRawPointer.allocate(
-      byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
-    pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+    pointer = BufferCache.shared.take(count)
     pointer.initialize(repeating: 0, count: max(count, 1))
   }
 
   /// Allocates `count` floats without clearing them; the caller writes every element.
   public init(uninitialized count: Int) {
-    _ = configureAllocatorOnce
     self.count = count
-    let raw = UnsafeMutableRawPointer.allocate(
-      byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
-    pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+    pointer = BufferCache.shared.take(count)
   }
 
-  deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+  deinit { BufferCache.shared.give(pointer, count: count) }
 }
 
 /// A Float32 tensor with contiguous row-major storage.

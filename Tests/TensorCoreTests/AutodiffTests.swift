@@ -167,6 +167,19 @@ final class AutodiffTests: XCTestCase {
     XCTAssertNil(w.grad)
   }
 
+  func testGraphIsFreedAfterUse() {
+    // Ops that need their own output (softmax, tanh, sigmoid) must not keep the graph alive.
+    let w = leaf([4, 4])
+    weak var intermediate: Tensor?
+    do {
+      let y = w.softmax().tanh().sigmoid()
+      intermediate = y
+      y.sum().backward()
+    }
+    XCTAssertNil(intermediate, "the recorded graph leaked")
+    XCTAssertNotNil(w.grad)
+  }
+
   func testNoGradModeRecordsNothing() {
     let w = Tensor([3], shape: [1], requiresGrad: true)
     let y = Autodiff.withoutRecording { (w * w).sum() }
