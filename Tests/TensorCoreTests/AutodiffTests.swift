@@ -170,13 +170,19 @@ final class AutodiffTests: XCTestCase {
   func testGraphIsFreedAfterUse() {
     // Ops that need their own output (softmax, tanh, sigmoid) must not keep the graph alive.
     let w = leaf([4, 4])
-    weak var intermediate: Tensor?
+    weak var softmaxOutput: Tensor?
+    weak var tanhOutput: Tensor?
+    weak var sigmoidOutput: Tensor?
     do {
-      let y = w.softmax().tanh().sigmoid()
-      intermediate = y
-      y.sum().backward()
+      let a = w.softmax()
+      let b = a.tanh()
+      let c = b.sigmoid()
+      (softmaxOutput, tanhOutput, sigmoidOutput) = (a, b, c)
+      c.sum().backward()
     }
-    XCTAssertNil(intermediate, "the recorded graph leaked")
+    XCTAssertNil(softmaxOutput, "softmax's output leaked")
+    XCTAssertNil(tanhOutput, "tanh's output leaked")
+    XCTAssertNil(sigmoidOutput, "sigmoid's output leaked")
     XCTAssertNotNil(w.grad)
   }
 
