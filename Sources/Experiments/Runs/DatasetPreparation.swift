@@ -30,6 +30,9 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
   if let test = data.test, !FileManager.default.fileExists(atPath: test) {
     throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
   }
+  if data.vocabulary != "build", !FileManager.default.fileExists(atPath: data.vocabulary) {
+    throw SpecError.missingPath(file: file, path: path + ".data.vocabulary", filePath: data.vocabulary)
+  }
 }
 
 /// Reads (or generates, then reads) the documents the data settings describe.

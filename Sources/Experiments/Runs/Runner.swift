@@ -49,7 +49,11 @@ public func runExperiment(
   specURL url: URL, options: RunnerOptions, log: (String) -> Void = { print($0) }
 ) throws -> ExperimentSummary {
   let spec = try ExperimentSpec.load(contentsOf: url, overrides: options.overrides)
-  let plans = try spec.plans()
+  let plans = try spec.plans().map { plan in
+    var resolved = plan
+    resolved.configuration = plan.configuration.resolvingPaths(against: options.repository)
+    return resolved
+  }
   for plan in plans {
     try checkDataPaths(plan.configuration.data, file: spec.file, path: "variants.\(plan.variant)")
   }
@@ -198,4 +202,21 @@ func writeBaselines(
 public struct BaselineEntry: Codable, Sendable {
   public var data: DataSettings
   public var scores: [BaselineScores]
+}
+
+extension RunConfiguration {
+  /// This configuration with relative file paths (data root, test folder, vocabulary, initial
+  /// checkpoint) made absolute against `base`, the repository root.
+  func resolvingPaths(against base: URL) -> RunConfiguration {
+    func resolve(_ path: String?) -> String? {
+      guard let path, !path.hasPrefix("/") else { return path }
+      return base.appendingPathComponent(path).standardizedFileURL.path
+    }
+    var copy = self
+    copy.data.root = resolve(data.root)
+    copy.data.test = resolve(data.test)
+    if data.vocabulary != "build" { copy.data.vocabulary = resolve(data.vocabulary) ?? data.vocabulary }
+    copy.model.initFrom = resolve(model.initFrom)
+    return copy
+  }
 }
