@@ -52,8 +52,11 @@ struct FormGenerator {
     counts[0] = 1
     while y + lineHeight * 3 < bottom {
       let total = counts.reduce(0, +) + 2
-      let deficits = (0..<3).map { max(0.02, weights[$0] / weightSum * total - counts[$0]) }
-      let cue = Cue.allCases[page.generator.weightedIndex(deficits)]
+      // The cue furthest below its share goes next (ties and near-ties broken at random).
+      let deficits = (0..<3).map {
+        weights[$0] > 0 ? weights[$0] / weightSum * total - counts[$0] + page.generator.unit() : -.infinity
+      }
+      let cue = Cue.allCases[deficits.indices.max { deficits[$0] < deficits[$1] } ?? 0]
       let before = page.entities.count
       switch cue {
       case .text:
@@ -61,7 +64,11 @@ struct FormGenerator {
       case .layout:
         y = layoutBlock(&page, template: template, y: y, margin: margin, right: right, bottom: bottom)
       case .visual:
-        y = visualBlock(&page, template: template, y: y, margin: margin, right: right)
+        // Visual fields come one per block, so a large deficit is paid back with a few at once.
+        let fields = min(4, max(1, Int(deficits[2].rounded())))
+        for _ in 0..<fields where y + lineHeight * 3 < bottom {
+          y = visualBlock(&page, template: template, y: y, margin: margin, right: right) + 4
+        }
       }
       counts[Cue.allCases.firstIndex(of: cue) ?? 0] += Double(page.entities.count - before)
       y += template.rowGap + page.generator.int(in: 0...6)
@@ -167,7 +174,7 @@ struct FormGenerator {
     let s = template.bodyScale
     let rowHeight = PageBuilder.lineHeight(scale: s) + 6
     let columns = template.tableColumns
-    let bodyRows = min(page.generator.int(in: 1...3), max(1, (bottom - y) / rowHeight - 2))
+    let bodyRows = min(page.generator.int(in: 1...2), max(1, (bottom - y) / rowHeight - 2))
     let cellWidth = (right - margin) / columns
     var headerIds: [Int?] = []
     for column in 0..<columns {
