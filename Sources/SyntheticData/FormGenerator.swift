@@ -112,11 +112,29 @@ struct FormGenerator {
       }
       return rowY
     }
-    if roll < 0.85 {
+    if roll < 0.78 {
       let words = page.drawLine(
         page.generator.pick(WordBank.boilerplate), x: margin, y: y, scale: s)
       page.addEntity(label: "other", cue: .text, wordIndices: words)
       return y + lineHeight
+    }
+    if roll < 0.88 {
+      // An instruction paragraph: one `other` entity over several lines.
+      let perLine = (right - margin) / BitmapFont.advance(scale: s)
+      var words: [Int] = []
+      var rowY = y
+      for _ in 0..<page.generator.int(in: 2...4) {
+        var line = ""
+        while true {
+          let next = page.generator.pick(WordBank.instructionWords)
+          if line.count + next.count + 1 > perLine { break }
+          line += line.isEmpty ? next : " " + next
+        }
+        words += page.drawLine(line, x: margin, y: rowY, scale: s)
+        rowY += lineHeight
+      }
+      page.addEntity(label: "other", cue: .text, wordIndices: words)
+      return rowY
     }
     let title = page.generator.pick(WordBank.headers)
     let words = page.drawLine(title, x: margin, y: y + 6, scale: s, bold: true)
