@@ -78,7 +78,10 @@ struct ClassLayouts {
     page.drawLine(source.phrase(2, &page.generator), x: f.left, y: y, scale: 2)
     y += 40
     for _ in 0..<page.generator.int(in: 2...4) {
-      y = paragraph(&page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 3...6), scale: 2, indent: 40) + 16
+      y =
+        paragraph(
+          &page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 3...6), scale: 2,
+          indent: 40) + 16
       if y > f.bottom - 160 { break }
     }
     page.drawLine(source.phrase(1, &page.generator), x: f.left + f.width / 2, y: y + 10, scale: 2)
@@ -87,7 +90,9 @@ struct ClassLayouts {
 
   private func keyValueGrid(_ page: inout PageBuilder, _ f: Frame, columns: Int, underline: Bool) {
     let title = source.title(&page.generator)
-    page.drawLine(title, x: (page.width - BitmapFont.width(of: title, scale: 3)) / 2, y: f.top, scale: 3, bold: true)
+    page.drawLine(
+      title, x: (page.width - BitmapFont.width(of: title, scale: 3)) / 2, y: f.top, scale: 3,
+      bold: true)
     var y = f.top + 60
     let columnWidth = f.width / columns
     while y < f.bottom - 30 {
@@ -95,7 +100,9 @@ struct ClassLayouts {
         let x = f.left + column * columnWidth
         page.drawLine(source.phrase(1, &page.generator), x: x, y: y, scale: 2)
         page.drawLine(source.phrase(2, &page.generator), x: x + 110, y: y, scale: 2)
-        if underline { page.canvas.ink(x0: x + 104, y0: y + 19, x1: x + columnWidth - 14, y1: y + 20, ink: 30) }
+        if underline {
+          page.canvas.ink(x0: x + 104, y0: y + 19, x1: x + columnWidth - 14, y1: y + 20, ink: 30)
+        }
       }
       y += 38
     }
@@ -111,7 +118,10 @@ struct ClassLayouts {
     page.canvas.ink(x0: f.left, y0: y + 6, x1: f.right, y1: y + 8, ink: 0)
     y += 30
     while y < f.bottom - 120 {
-      y = paragraph(&page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 2...4), scale: 2) + 22
+      y =
+        paragraph(
+          &page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 2...4), scale: 2)
+        + 22
     }
   }
 
@@ -119,7 +129,9 @@ struct ClassLayouts {
     var y = f.top + 20
     while y < f.bottom - 60 {
       let x = f.left + page.generator.int(in: 0...50)
-      page.drawLine(source.phrase(page.generator.int(in: 2...5), &page.generator), x: x, y: y, scale: 3, handwritten: true)
+      page.drawLine(
+        source.phrase(page.generator.int(in: 2...5), &page.generator), x: x, y: y, scale: 3,
+        handwritten: true)
       y += 58 + page.generator.int(in: 0...20)
     }
   }
@@ -127,30 +139,44 @@ struct ClassLayouts {
   private func advertisement(_ page: inout PageBuilder, _ f: Frame) {
     var y = f.top + 40
     let big = source.title(&page.generator)
-    let scale = BitmapFont.width(of: big, scale: 6) < f.width ? 6 : BitmapFont.width(of: big, scale: 4) < f.width ? 4 : 3
-    page.drawLine(big, x: (page.width - BitmapFont.width(of: big, scale: scale)) / 2, y: y, scale: scale, bold: true)
+    let scale =
+      BitmapFont.width(of: big, scale: 6) < f.width
+      ? 6 : BitmapFont.width(of: big, scale: 4) < f.width ? 4 : 3
+    page.drawLine(
+      big, x: (page.width - BitmapFont.width(of: big, scale: scale)) / 2, y: y, scale: scale,
+      bold: true)
     y += 140
     for _ in 0..<3 {
       let line = source.phrase(3, &page.generator)
-      page.drawLine(line, x: (page.width - BitmapFont.width(of: line, scale: 3)) / 2, y: y, scale: 3)
+      page.drawLine(
+        line, x: (page.width - BitmapFont.width(of: line, scale: 3)) / 2, y: y, scale: 3)
       y += 60
     }
-    page.drawLine(source.number(&page.generator), x: f.right - 200, y: f.bottom - 100, scale: 5, bold: true)
+    page.drawLine(
+      source.number(&page.generator), x: f.right - 200, y: f.bottom - 100, scale: 5, bold: true)
   }
 
   private func report(_ page: inout PageBuilder, _ f: Frame) {
     let title = source.title(&page.generator)
-    page.drawLine(title, x: (page.width - BitmapFont.width(of: title, scale: 3)) / 2, y: f.top, scale: 3, bold: true)
+    page.drawLine(
+      title, x: (page.width - BitmapFont.width(of: title, scale: 3)) / 2, y: f.top, scale: 3,
+      bold: true)
     var y = f.top + 70
     var section = 1
     while y < f.bottom - 120 {
-      page.drawLine("\(section). " + source.phrase(2, &page.generator), x: f.left, y: y, scale: 2, bold: true)
-      y = paragraph(&page, x: f.left + 30, y: y + 30, width: f.width - 30, lines: page.generator.int(in: 3...5), scale: 2) + 20
+      page.drawLine(
+        "\(section). " + source.phrase(2, &page.generator), x: f.left, y: y, scale: 2, bold: true)
+      y =
+        paragraph(
+          &page, x: f.left + 30, y: y + 30, width: f.width - 30,
+          lines: page.generator.int(in: 3...5), scale: 2) + 20
       section += 1
     }
   }
 
-  private func columns(_ page: inout PageBuilder, _ f: Frame, count: Int, titleScale: Int, bodyScale: Int) {
+  private func columns(
+    _ page: inout PageBuilder, _ f: Frame, count: Int, titleScale: Int, bodyScale: Int
+  ) {
     var title = source.title(&page.generator)
     while BitmapFont.width(of: title, scale: titleScale) > f.width, title.contains(" ") {
       title = String(title[..<(title.lastIndex(of: " ") ?? title.endIndex)])
@@ -161,40 +187,51 @@ struct ClassLayouts {
     let columnWidth = (f.width - gap * (count - 1)) / count
     let lines = (f.bottom - y0) / PageBuilder.lineHeight(scale: bodyScale)
     for column in 0..<count {
-      _ = paragraph(&page, x: f.left + column * (columnWidth + gap), y: y0, width: columnWidth, lines: max(1, lines - 1), scale: bodyScale)
+      _ = paragraph(
+        &page, x: f.left + column * (columnWidth + gap), y: y0, width: columnWidth,
+        lines: max(1, lines - 1), scale: bodyScale)
     }
   }
 
-  private func table(_ page: inout PageBuilder, _ f: Frame, columns: Int, rows: Int, numeric: Bool, totals: Bool) {
+  private func table(
+    _ page: inout PageBuilder, _ f: Frame, columns: Int, rows: Int, numeric: Bool, totals: Bool
+  ) {
     page.drawLine(source.title(&page.generator), x: f.left, y: f.top, scale: 3, bold: true)
     var y = f.top + 60
     let firstWidth = columns > 3 ? 130 : 260
     let cellWidth = (f.width - firstWidth) / max(1, columns - 1)
     for row in 0..<rows where y < f.bottom - 20 {
-      page.drawLine(row == 0 ? source.phrase(1, &page.generator) : source.phrase(1, &page.generator), x: f.left, y: y, scale: 2)
+      page.drawLine(
+        row == 0 ? source.phrase(1, &page.generator) : source.phrase(1, &page.generator), x: f.left,
+        y: y, scale: 2)
       for column in 1..<columns {
         let text = row == 0 ? source.word(&page.generator) : source.number(&page.generator)
         let right = f.left + firstWidth + column * cellWidth - 8
-        page.drawLine(text, x: right - BitmapFont.width(of: text, scale: 2), y: y, scale: 2, bold: row == 0)
+        page.drawLine(
+          text, x: right - BitmapFont.width(of: text, scale: 2), y: y, scale: 2, bold: row == 0)
       }
       y += 30
     }
     if totals {
       page.canvas.ink(x0: f.left, y0: y, x1: f.right, y1: y + 2, ink: 0)
       let total = source.number(&page.generator)
-      page.drawLine(total, x: f.right - 8 - BitmapFont.width(of: total, scale: 2), y: y + 8, scale: 2, bold: true)
+      page.drawLine(
+        total, x: f.right - 8 - BitmapFont.width(of: total, scale: 2), y: y + 8, scale: 2,
+        bold: true)
     }
   }
 
   private func folder(_ page: inout PageBuilder, _ f: Frame) {
-    page.drawLine(source.title(&page.generator), x: f.left + 20, y: f.top + 10, scale: 3, bold: true)
+    page.drawLine(
+      source.title(&page.generator), x: f.left + 20, y: f.top + 10, scale: 3, bold: true)
     page.drawLine(source.number(&page.generator), x: f.left + 20, y: f.top + 60, scale: 3)
   }
 
   private func invoice(_ page: inout PageBuilder, _ f: Frame) {
     page.drawLine(source.title(&page.generator), x: f.left, y: f.top, scale: 4, bold: true)
     for row in 0..<3 {
-      page.drawLine(source.phrase(1, &page.generator), x: f.right - 240, y: f.top + row * 24, scale: 2)
+      page.drawLine(
+        source.phrase(1, &page.generator), x: f.right - 240, y: f.top + row * 24, scale: 2)
       page.drawLine(source.number(&page.generator), x: f.right - 110, y: f.top + row * 24, scale: 2)
     }
     var y = f.top + 110
@@ -216,7 +253,8 @@ struct ClassLayouts {
   }
 
   private func slide(_ page: inout PageBuilder, _ f: Frame) {
-    page.drawLine(source.title(&page.generator), x: f.left + 20, y: f.top + 30, scale: 4, bold: true)
+    page.drawLine(
+      source.title(&page.generator), x: f.left + 20, y: f.top + 30, scale: 4, bold: true)
     var y = f.top + 160
     for _ in 0..<page.generator.int(in: 3...6) {
       page.canvas.ring(cx: f.left + 40, cy: y + 10, outer: 6, inner: 0, ink: 0)
@@ -232,7 +270,9 @@ struct ClassLayouts {
     while y < f.bottom - 70 {
       page.drawLine("\(number). " + source.phrase(5, &page.generator), x: f.left, y: y, scale: 2)
       for option in 0..<4 {
-        page.drawLine(source.word(&page.generator), x: f.left + 60 + option * (f.width - 60) / 4, y: y + 28, scale: 2)
+        page.drawLine(
+          source.word(&page.generator), x: f.left + 60 + option * (f.width - 60) / 4, y: y + 28,
+          scale: 2)
       }
       y += 76
       number += 1
@@ -241,11 +281,16 @@ struct ClassLayouts {
 
   private func resume(_ page: inout PageBuilder, _ f: Frame) {
     let name = source.phrase(2, &page.generator)
-    page.drawLine(name, x: (page.width - BitmapFont.width(of: name, scale: 3)) / 2, y: f.top, scale: 3, bold: true)
+    page.drawLine(
+      name, x: (page.width - BitmapFont.width(of: name, scale: 3)) / 2, y: f.top, scale: 3,
+      bold: true)
     var y = f.top + 70
     while y < f.bottom - 100 {
       page.drawLine(source.phrase(1, &page.generator), x: f.left, y: y, scale: 2, bold: true)
-      y = paragraph(&page, x: f.left + 180, y: y, width: f.width - 180, lines: page.generator.int(in: 2...4), scale: 2) + 24
+      y =
+        paragraph(
+          &page, x: f.left + 180, y: y, width: f.width - 180, lines: page.generator.int(in: 2...4),
+          scale: 2) + 24
     }
   }
 
@@ -259,7 +304,10 @@ struct ClassLayouts {
     page.canvas.ink(x0: f.left, y0: y + 4, x1: f.right, y1: y + 8, ink: 0)
     y += 40
     while y < f.bottom - 200 {
-      y = paragraph(&page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 3...6), scale: 2) + 28
+      y =
+        paragraph(
+          &page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 3...6), scale: 2)
+        + 28
     }
   }
 }

@@ -12,18 +12,30 @@ enum ClassVocabulary {
 
   /// Words shared by a group (index = group id).
   static let groupWords: [[String]] = [
-    ["dear", "regards", "meeting", "attached", "please", "thank", "you", "sincerely", "re",
-     "copy", "discussed", "following", "your", "letter", "request"],
-    ["name", "date", "signature", "please", "check", "answer", "section", "yes", "no", "item",
-     "complete", "number", "office", "use"],
-    ["name", "file", "personal", "notes", "experience", "education", "records", "contents",
-     "box", "draft", "confidential", "history"],
-    ["new", "now", "today", "offer", "announced", "city", "free", "special", "people", "week",
-     "market", "brand", "more"],
-    ["results", "study", "method", "analysis", "data", "samples", "table", "figure", "tested",
-     "smoke", "nicotine", "conclusion", "reference", "levels"],
-    ["total", "amount", "cost", "quantity", "unit", "price", "item", "budget", "year",
-     "specification", "material", "code", "tolerance", "no."],
+    [
+      "dear", "regards", "meeting", "attached", "please", "thank", "you", "sincerely", "re",
+      "copy", "discussed", "following", "your", "letter", "request",
+    ],
+    [
+      "name", "date", "signature", "please", "check", "answer", "section", "yes", "no", "item",
+      "complete", "number", "office", "use",
+    ],
+    [
+      "name", "file", "personal", "notes", "experience", "education", "records", "contents",
+      "box", "draft", "confidential", "history",
+    ],
+    [
+      "new", "now", "today", "offer", "announced", "city", "free", "special", "people", "week",
+      "market", "brand", "more",
+    ],
+    [
+      "results", "study", "method", "analysis", "data", "samples", "table", "figure", "tested",
+      "smoke", "nicotine", "conclusion", "reference", "levels",
+    ],
+    [
+      "total", "amount", "cost", "quantity", "unit", "price", "item", "budget", "year",
+      "specification", "material", "code", "tolerance", "no.",
+    ],
   ]
 
   /// Keywords that belong to one class only (index = class id).

@@ -136,8 +136,12 @@ enum CueFeatures {
         for c in 0..<columns {
           let a = max(0, Int((x0 + (x1 - x0) * Double(c) / Double(columns)).rounded(.down)))
           let b = max(0, Int((y0 + (y1 - y0) * Double(r) / Double(rows)).rounded(.down)))
-          let cc = min(page.width, max(a + 1, Int((x0 + (x1 - x0) * Double(c + 1) / Double(columns)).rounded(.up))))
-          let d = min(page.height, max(b + 1, Int((y0 + (y1 - y0) * Double(r + 1) / Double(rows)).rounded(.up))))
+          let cc = min(
+            page.width,
+            max(a + 1, Int((x0 + (x1 - x0) * Double(c + 1) / Double(columns)).rounded(.up))))
+          let d = min(
+            page.height,
+            max(b + 1, Int((y0 + (y1 - y0) * Double(r + 1) / Double(rows)).rounded(.up))))
           var sum = 0
           var n = 0
           if a < cc, b < d {

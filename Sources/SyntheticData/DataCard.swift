@@ -36,11 +36,14 @@ public func writeDataCard(directory: URL, checkLimit: Int = 400) throws -> URL {
     let items =
       manifest.kind == .qa
       ? contents.questions.filter { q in documents.contains { $0.id == q.documentId } }.count
-      : manifest.kind == .forms ? documents.map(\.entities.count).reduce(0, +)
-      : documents.filter { $0.classLabel != nil }.count
-    let templates = (manifest.templatesBySplit[split] ?? []).map(String.init).joined(separator: ", ")
+      : manifest.kind == .forms
+        ? documents.map(\.entities.count).reduce(0, +)
+        : documents.filter { $0.classLabel != nil }.count
+    let templates = (manifest.templatesBySplit[split] ?? []).map(String.init).joined(
+      separator: ", ")
     lines.append(
-      "| \(split) | \(documents.count) | \(documents.map(\.words.count).reduce(0, +)) | \(items) | \(templates) |")
+      "| \(split) | \(documents.count) | \(documents.map(\.words.count).reduce(0, +)) | \(items) | \(templates) |"
+    )
   }
   lines.append("")
   let (labels, cues, byCue) = distributions(contents)
@@ -60,7 +63,8 @@ public func writeDataCard(directory: URL, checkLimit: Int = 400) throws -> URL {
     lines.append("|---|" + String(repeating: "---|", count: labelNames.count))
     for cue in Cue.allCases.map(\.rawValue) where byCue[cue] != nil {
       lines.append(
-        "| \(cue) | " + labelNames.map { "\(byCue[cue]?[$0] ?? 0)" }.joined(separator: " | ") + " |")
+        "| \(cue) | " + labelNames.map { "\(byCue[cue]?[$0] ?? 0)" }.joined(separator: " | ") + " |"
+      )
     }
     lines.append("")
   }
@@ -135,7 +139,9 @@ private func cueMeanings(_ kind: SynthesisKind) -> [String] {
       "- **visual**: neutral words; random arrangement; the class's look:",
     ]
     lines += ClassVisuals.descriptions.map { "  - \($0)" }
-    if kind == .corpus { lines.append("- The corpus is unlabelled; its pages mix all 16 arrangements and looks.") }
+    if kind == .corpus {
+      lines.append("- The corpus is unlabelled; its pages mix all 16 arrangements and looks.")
+    }
   case .qa:
     lines += [
       "- **text**: \"What is the date?\": the answer follows its key in reading order.",
@@ -166,7 +172,8 @@ private func thumbnails(_ contents: SyntheticDatasetContents, directory: URL) th
     guard let page = try SyntheticDatasetContents.pageImage(document) else { continue }
     let name = "card/thumbnail-\(index + 1).png"
     let small = page.resizedBilinear(width: 229, height: 300)
-    try PageImageFiles.write(try PNGEncoder.encode(small), to: directory.appendingPathComponent(name))
+    try PageImageFiles.write(
+      try PNGEncoder.encode(small), to: directory.appendingPathComponent(name))
     var caption = "`\(document.id)`: \(document.words.count) words"
     if !document.entities.isEmpty {
       let visual = document.entities.filter { $0.cue == Cue.visual.rawValue }.count
@@ -188,7 +195,8 @@ private func cueChecks(_ contents: SyntheticDatasetContents, limit: Int) throws 
   let kind = contents.manifest.kind
   guard kind == .forms || kind == .classify else { return [] }
   let splits = contents.documentsBySplit
-  guard let train = splits.first?.documents.prefix(limit), let test = splits.last?.documents.prefix(limit),
+  guard let train = splits.first?.documents.prefix(limit),
+    let test = splits.last?.documents.prefix(limit),
     !train.isEmpty, !test.isEmpty
   else { return [] }
   var cache: [String: GrayImage] = [:]
@@ -217,7 +225,8 @@ private func cueChecks(_ contents: SyntheticDatasetContents, limit: Int) throws 
       ? "The k-NN sees each entity's own box only, never its neighbours, so it cannot read the relative layout cues (left of or above its partner, first table row): its layout row is what a context-blind oracle gets, not a bound on layout models."
       : "Naive Bayes treats word positions as independent tokens, a weak reader of arrangements; its layout row is a floor, not a bound.",
     "For visual-cue items the text+layout oracle should be at chance (the most common label's share, ± the 95 % band) and the pixels oracle well above it; for text-cue items the text+layout oracle should be well above chance.",
-    "", "| cue | oracle | fitted | scored | chance (±95 %) | accuracy |", "|---|---|---|---|---|---|",
+    "", "| cue | oracle | fitted | scored | chance (±95 %) | accuracy |",
+    "|---|---|---|---|---|---|",
   ]
   for check in checks {
     lines.append(
@@ -228,7 +237,8 @@ private func cueChecks(_ contents: SyntheticDatasetContents, limit: Int) throws 
   if kind == .forms {
     let means = try CueEvidence.formCueRegionMeans(documents: Array(train), page: page)
     lines.append("")
-    lines.append("Mean gray (0 black … 1 white) of the cue region of visual-cue fields, by label, at 224×224:")
+    lines.append(
+      "Mean gray (0 black … 1 white) of the cue region of visual-cue fields, by label, at 224×224:")
     lines.append("")
     lines.append("| label | mean gray |")
     lines.append("|---|---|")

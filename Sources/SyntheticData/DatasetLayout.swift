@@ -55,7 +55,8 @@ public enum DatasetLayout {
   /// The class of `classify` document `index`: within every run of 16 documents each class
   /// appears once, and across 16 runs every class takes every position once.
   static func classLabel(index: Int, seed: UInt64) -> Int {
-    var generator = SeededGenerator(seed: SeededGenerator.documentSeed(seed: seed, kind: "classes", index: 0))
+    var generator = SeededGenerator(
+      seed: SeededGenerator.documentSeed(seed: seed, kind: "classes", index: 0))
     let permutation = generator.shuffled(Array(0..<16))
     let block = index / 16
     var blockGenerator = SeededGenerator(

@@ -54,7 +54,8 @@ struct FormGenerator {
       let total = counts.reduce(0, +) + 2
       // The cue furthest below its share goes next (ties and near-ties broken at random).
       let deficits = (0..<3).map {
-        weights[$0] > 0 ? weights[$0] / weightSum * total - counts[$0] + page.generator.unit() : -.infinity
+        weights[$0] > 0
+          ? weights[$0] / weightSum * total - counts[$0] + page.generator.unit() : -.infinity
       }
       let cue = Cue.allCases[deficits.indices.max { deficits[$0] < deficits[$1] } ?? 0]
       let before = page.entities.count
@@ -62,7 +63,8 @@ struct FormGenerator {
       case .text:
         y = textBlock(&page, template: template, y: y, margin: margin, right: right)
       case .layout:
-        y = layoutBlock(&page, template: template, y: y, margin: margin, right: right, bottom: bottom)
+        y = layoutBlock(
+          &page, template: template, y: y, margin: margin, right: right, bottom: bottom)
       case .visual:
         // Visual fields come one per block, so a large deficit is paid back with a few at once.
         let fields = min(4, max(1, Int(deficits[2].rounded())))

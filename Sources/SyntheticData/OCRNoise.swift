@@ -57,8 +57,10 @@ enum OCRNoise {
         var right = word.box
         right.x0 = splitX
         mapping[index] = [newWords.count, newWords.count + 1]
-        newWords.append(jittered(Word(text: String(characters[..<cut]), box: left), rates.boxJitter, &generator))
-        newWords.append(jittered(Word(text: String(characters[cut...]), box: right), rates.boxJitter, &generator))
+        newWords.append(
+          jittered(Word(text: String(characters[..<cut]), box: left), rates.boxJitter, &generator))
+        newWords.append(
+          jittered(Word(text: String(characters[cut...]), box: right), rates.boxJitter, &generator))
       } else {
         mapping[index] = [newWords.count]
         newWords.append(jittered(word, rates.boxJitter, &generator))

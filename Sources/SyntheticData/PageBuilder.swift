@@ -50,7 +50,8 @@ struct PageBuilder {
       column += piece.utf8.count + 1
       penX = x + column * advance
     }
-    let lineBox = BoundingBox.union(indices.map { words[$0].box }) ?? BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
+    let lineBox =
+      BoundingBox.union(indices.map { words[$0].box }) ?? BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
     lines.append(TextLine(text: pieces.joined(separator: " "), box: lineBox, wordIndices: indices))
     return indices
   }

@@ -55,8 +55,7 @@ public struct PageCanvas: Sendable {
   }
 
   /// A rectangular frame of `thickness` pixels whose outer edge is the given rectangle.
-  public mutating func frame(x0: Int, y0: Int, x1: Int, y1: Int, thickness: Int, ink value: UInt8)
-  {
+  public mutating func frame(x0: Int, y0: Int, x1: Int, y1: Int, thickness: Int, ink value: UInt8) {
     let t = max(1, thickness)
     ink(x0: x0, y0: y0, x1: x1, y1: y0 + t, ink: value)
     ink(x0: x0, y0: y1 - t, x1: x1, y1: y1, ink: value)

@@ -21,7 +21,8 @@ struct QAGenerator {
   ) -> (document: Document, canvas: PageCanvas, questions: [Question]) {
     var page = PageBuilder(
       width: options.pageWidth, height: options.pageHeight, generator: generator)
-    var template = SeededGenerator(seed: SeededGenerator.stableHash("qa-template") ^ UInt64(variant))
+    var template = SeededGenerator(
+      seed: SeededGenerator.stableHash("qa-template") ^ UInt64(variant))
     let margin = template.int(in: 40...80) + page.generator.int(in: -6...6)
     let right = page.width - margin
     let s = 2

@@ -98,7 +98,9 @@ public struct SynthesisOptions: Sendable, Equatable, Codable {
     }
     guard cueWeights.count == 3, cueWeights.allSatisfy({ $0 >= 0 && $0.isFinite }),
       cueWeights.reduce(0, +) > 0
-    else { throw fail("cue-mix", "three non-negative weights text,layout,visual with a positive sum") }
+    else {
+      throw fail("cue-mix", "three non-negative weights text,layout,visual with a positive sum")
+    }
     for (name, rate) in [
       ("char-error", ocrNoise.characterError), ("word-split", ocrNoise.wordSplit),
       ("word-merge", ocrNoise.wordMerge), ("rotation-probability", rotationProbability),
@@ -109,7 +111,9 @@ public struct SynthesisOptions: Sendable, Equatable, Codable {
     guard trainFraction > 0, validationFraction >= 0, trainFraction + validationFraction < 1 else {
       throw fail("train-fraction", "train > 0, val ≥ 0 and train + val < 1")
     }
-    guard (0...10).contains(maxRotationDegrees) else { throw fail("max-rotation", "0...10 degrees") }
+    guard (0...10).contains(maxRotationDegrees) else {
+      throw fail("max-rotation", "0...10 degrees")
+    }
     guard (0...100_000).contains(speckles) else { throw fail("speckles", "0...100000") }
     guard (200...4000).contains(pageHeight) else { throw fail("page-height", "200...4000 pixels") }
   }

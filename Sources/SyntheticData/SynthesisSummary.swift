@@ -96,7 +96,8 @@ extension SynthesisSummary: CustomStringConvertible {
       }.joined(separator: ", ")
     }
     var lines = ["synth \(kind.rawValue): \(documents) pages, \(words) OCR words, seed \(seed)"]
-    lines.append("splits: " + splits.keys.sorted().map { "\($0) \(splits[$0] ?? 0)" }.joined(separator: ", "))
+    lines.append(
+      "splits: " + splits.keys.sorted().map { "\($0) \(splits[$0] ?? 0)" }.joined(separator: ", "))
     if !labels.isEmpty { lines.append("labels: " + line(labels)) }
     if questions > 0 { lines.append("questions: \(questions)") }
     if !cues.isEmpty { lines.append("cues: " + line(cues)) }

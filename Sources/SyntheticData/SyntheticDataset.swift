@@ -80,7 +80,8 @@ func generatePage(
   var choices = SeededGenerator(
     seed: SeededGenerator.documentSeed(seed: seed, kind: kind.rawValue + "-choices", index: index))
   let id = DatasetLayout.documentId(kind: kind, index: index)
-  let splitIndex = DatasetLayout.splitIndex(kind: kind, index: index, count: count, options: options)
+  let splitIndex = DatasetLayout.splitIndex(
+    kind: kind, index: index, count: count, options: options)
   let split = DatasetLayout.splits(of: kind)[splitIndex]
   let test = splitIndex == DatasetLayout.splits(of: kind).count - 1 && kind != .corpus
   switch kind {
@@ -103,7 +104,8 @@ func generatePage(
       options.templateHoldout && kind == .classify
       ? (test ? variants - 1 : choices.int(below: variants - 1)) : choices.int(below: variants)
     let classLabel =
-      kind == .classify ? DatasetLayout.classLabel(index: index, seed: seed) : choices.int(below: 16)
+      kind == .classify
+      ? DatasetLayout.classLabel(index: index, seed: seed) : choices.int(below: 16)
     let cue = Cue.allCases[choices.weightedIndex(options.cueWeights)]
     var page = ClassifyGenerator(options: options).makePage(
       id: id, classLabel: classLabel, cue: cue, variant: variant, generator: generator,

@@ -21,11 +21,13 @@ public struct SyntheticDatasetContents: Sendable {
     let manifestURL = directory.appendingPathComponent(DatasetLayout.manifestName)
     let manifest: SynthesisSummary
     do {
-      manifest = try JSONDecoder().decode(SynthesisSummary.self, from: Data(contentsOf: manifestURL))
+      manifest = try JSONDecoder().decode(
+        SynthesisSummary.self, from: Data(contentsOf: manifestURL))
     } catch {
       throw SynthesisError.notADataset(
         path: directory.path,
-        expected: "a readable \(DatasetLayout.manifestName) written by 'layoutlab data synth' (\(error))")
+        expected:
+          "a readable \(DatasetLayout.manifestName) written by 'layoutlab data synth' (\(error))")
     }
     var contents = SyntheticDatasetContents(manifest: manifest, documentsBySplit: [], questions: [])
     switch manifest.kind {

@@ -76,7 +76,9 @@ enum WordBank {
     let thousands = whole / 1000
     let rest = whole % 1000
     let wholeText =
-      thousands > 0 ? "\(thousands)," + String(repeating: "0", count: rest < 10 ? 2 : rest < 100 ? 1 : 0) + "\(rest)"
+      thousands > 0
+      ? "\(thousands)," + String(repeating: "0", count: rest < 10 ? 2 : rest < 100 ? 1 : 0)
+        + "\(rest)"
       : "\(rest)"
     return "$" + wholeText + "." + (cents < 10 ? "0" : "") + "\(cents)"
   }

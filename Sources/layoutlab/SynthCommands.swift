@@ -15,10 +15,12 @@ private func synthesisOptions(_ args: ParsedArguments) throws -> SynthesisOption
     }
     options.cueWeights = weights.map { $0 ?? 0 }
   }
-  options.ocrNoise.characterError = try args.double("char-error", default: options.ocrNoise.characterError)
+  options.ocrNoise.characterError = try args.double(
+    "char-error", default: options.ocrNoise.characterError)
   options.ocrNoise.wordSplit = try args.double("word-split", default: options.ocrNoise.wordSplit)
   options.ocrNoise.wordMerge = try args.double("word-merge", default: options.ocrNoise.wordMerge)
-  options.ocrNoise.boxJitter = try args.int("box-jitter", default: options.ocrNoise.boxJitter, in: 0...20)
+  options.ocrNoise.boxJitter = try args.int(
+    "box-jitter", default: options.ocrNoise.boxJitter, in: 0...20)
   options.trainFraction = try args.double("train-fraction", default: options.trainFraction)
   options.validationFraction = try args.double("val-fraction", default: options.validationFraction)
   options.templateHoldout = args.flag("template-holdout")
@@ -31,7 +33,8 @@ private func synthesisOptions(_ args: ParsedArguments) throws -> SynthesisOption
 }
 
 let synthCommand = CommandSpec(
-  name: "synth", abstract: "Generate a synthetic dataset whose items are tagged with the deciding cue.",
+  name: "synth",
+  abstract: "Generate a synthetic dataset whose items are tagged with the deciding cue.",
   discussion: """
     Kinds: corpus (unlabelled pages with Read-format OCR), forms (FUNSD: training_data/,
     testing_data/), classify (RVL-CDIP: labels/{train,val,test}.txt, TIFF pages and TSV OCR) and
@@ -64,7 +67,8 @@ let synthCommand = CommandSpec(
     "kind", SynthesisKind.allCases.map(\.rawValue), default: try args.required("kind"))
   let seedText = args.value("seed") ?? "0"
   guard let seed = UInt64(seedText) else {
-    throw UsageError.invalidValue(name: "seed", value: seedText, expected: "an integer in 0...2^64-1")
+    throw UsageError.invalidValue(
+      name: "seed", value: seedText, expected: "an integer in 0...2^64-1")
   }
   let summary = try generateSyntheticDataset(
     kind: SynthesisKind(rawValue: kindName) ?? .forms,
@@ -76,9 +80,11 @@ let synthCommand = CommandSpec(
 }
 
 let cardCommand = CommandSpec(
-  name: "card", abstract: "Write DATA_CARD.md for a synthetic dataset: counts, cues, thumbnails, checks.",
+  name: "card",
+  abstract: "Write DATA_CARD.md for a synthetic dataset: counts, cues, thumbnails, checks.",
   positionals: ["DIR"],
-  discussion: "DIR is a folder written by 'layoutlab data synth'. The card and card/*.png go into it.",
+  discussion:
+    "DIR is a folder written by 'layoutlab data synth'. The card and card/*.png go into it.",
   options: [
     .value("check-limit", "N", "Pages per split used by the cue checks (default 400).")
   ]

@@ -19,11 +19,15 @@ final class ClassifyGeneratorTests: XCTestCase {
         XCTAssertEqual(page.document.classLabel, classLabel)
         XCTAssertEqual(page.document.cue, cue.rawValue)
         let texts = page.document.words.map(\.text)
-        let keywords = Set(ClassVocabulary.keywords[classLabel].flatMap { $0.split(separator: " ").map(String.init) })
+        let keywords = Set(
+          ClassVocabulary.keywords[classLabel].flatMap { $0.split(separator: " ").map(String.init) }
+        )
         if cue == .text {
           XCTAssertTrue(texts.contains(where: keywords.contains), "class \(classLabel) text cue")
         } else {
-          let nonNeutral = texts.filter { !neutral.contains($0) && Int($0.filter(\.isNumber)) == nil }
+          let nonNeutral = texts.filter {
+            !neutral.contains($0) && Int($0.filter(\.isNumber)) == nil
+          }
           XCTAssertTrue(nonNeutral.isEmpty, "class \(classLabel) \(cue): \(nonNeutral.prefix(5))")
         }
         if let dump = ProcessInfo.processInfo.environment["SYNTH_DUMP"], cue != .text {

@@ -19,7 +19,8 @@ final class CueEvidenceTests: XCTestCase {
       range.map { index in
         let page = generator.makeForm(
           id: "form\(index)", template: FormTemplate(id: templates[index % templates.count]),
-          generator: SeededGenerator(seed: SeededGenerator.documentSeed(seed: 9, kind: "t", index: index)))
+          generator: SeededGenerator(
+            seed: SeededGenerator.documentSeed(seed: 9, kind: "t", index: index)))
         pages[page.document.id] = resized(page.canvas)
         return page.document
       }
@@ -31,12 +32,14 @@ final class CueEvidenceTests: XCTestCase {
     func check(_ cue: String, _ oracle: String) -> CueCheck? {
       checks.first { $0.cue == cue && $0.oracle == oracle }
     }
-    guard let visualText = check("visual", "text+layout"), let visualPixels = check("visual", "pixels"),
+    guard let visualText = check("visual", "text+layout"),
+      let visualPixels = check("visual", "pixels"),
       let textText = check("text", "text+layout")
     else { return XCTFail("missing checks: \(checks)") }
     XCTAssertGreaterThan(visualText.testItems, 80)
     // At chance: within the 95 % band around the majority share (plus a little slack).
-    XCTAssertLessThan(visualText.accuracy, visualText.chance + visualText.chanceMargin + 0.03, "\(visualText)")
+    XCTAssertLessThan(
+      visualText.accuracy, visualText.chance + visualText.chanceMargin + 0.03, "\(visualText)")
     XCTAssertGreaterThan(visualPixels.accuracy, 0.9, "\(visualPixels)")
     XCTAssertGreaterThan(textText.accuracy, 0.8, "\(textText)")
     // The cue regions differ systematically: shading and checkboxes darken them most.
@@ -56,7 +59,8 @@ final class CueEvidenceTests: XCTestCase {
           let page = generator.makePage(
             id: "\(cue)\(index)", classLabel: classLabel, cue: cue,
             variant: variants[index % variants.count],
-            generator: SeededGenerator(seed: SeededGenerator.documentSeed(seed: 4, kind: "\(cue)", index: index)))
+            generator: SeededGenerator(
+              seed: SeededGenerator.documentSeed(seed: 4, kind: "\(cue)", index: index)))
           pages[page.document.id] = resized(page.canvas)
           documents.append(page.document)
         }
@@ -74,11 +78,13 @@ final class CueEvidenceTests: XCTestCase {
     func check(_ cue: String, _ oracle: String) -> CueCheck? {
       checks.first { $0.cue == cue && $0.oracle == oracle }
     }
-    guard let visualText = check("visual", "text+layout"), let visualPixels = check("visual", "pixels"),
+    guard let visualText = check("visual", "text+layout"),
+      let visualPixels = check("visual", "pixels"),
       let textText = check("text", "text+layout")
     else { return XCTFail("missing checks: \(checks)") }
     XCTAssertEqual(visualText.testItems, 48)
-    XCTAssertLessThan(visualText.accuracy, 1.0 / 16 + visualText.chanceMargin + 0.05, "\(visualText)")
+    XCTAssertLessThan(
+      visualText.accuracy, 1.0 / 16 + visualText.chanceMargin + 0.05, "\(visualText)")
     XCTAssertGreaterThan(visualPixels.accuracy, 0.5, "\(visualPixels)")
     XCTAssertGreaterThan(textText.accuracy, 0.7, "\(textText)")
   }

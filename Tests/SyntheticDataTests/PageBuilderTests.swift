@@ -41,7 +41,8 @@ final class PageBuilderTests: XCTestCase {
     let turned = turnedPage.finish(id: "t", options: options)
     XCTAssertNotEqual(turned.document.words.map(\.box), page.words.map(\.box))
     for word in turned.document.words {
-      XCTAssertTrue(word.box.x0 >= 0 && word.box.x1 <= 300 && word.box.y0 >= 0 && word.box.y1 <= 300)
+      XCTAssertTrue(
+        word.box.x0 >= 0 && word.box.x1 <= 300 && word.box.y0 >= 0 && word.box.y1 <= 300)
     }
   }
 }

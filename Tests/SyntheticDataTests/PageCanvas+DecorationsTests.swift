@@ -47,7 +47,8 @@ final class PageCanvasDecorationsTests: XCTestCase {
     canvas.stripes(x0: 0, y0: 200, x1: 300, y1: 300, pitch: 20, level: 200)
     XCTAssertEqual(canvas.pixels[200 * 300 + 5], 200)
     let before = canvas.mean(x0: 0, y0: 160, x1: 300, y1: 200)
-    canvas.scribble(x0: 0, y0: 160, x1: 300, y1: 200, strokes: 3, thickness: 2, generator: &generator)
+    canvas.scribble(
+      x0: 0, y0: 160, x1: 300, y1: 200, strokes: 3, thickness: 2, generator: &generator)
     XCTAssertLessThan(canvas.mean(x0: 0, y0: 160, x1: 300, y1: 200), before)
   }
 }

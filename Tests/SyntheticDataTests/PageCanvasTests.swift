@@ -23,7 +23,8 @@ final class PageCanvasTests: XCTestCase {
     canvas.frame(x0: 0, y0: 0, x1: 20, y1: 20, thickness: 2, ink: 0)
     XCTAssertEqual(canvas.pixels[0], 0)
     XCTAssertEqual(canvas.pixels[10 * 20 + 10], 255)
-    XCTAssertEqual(canvas.mean(x0: 0, y0: 0, x1: 20, y1: 20), 255 * Double(256) / 400, accuracy: 1e-9)
+    XCTAssertEqual(
+      canvas.mean(x0: 0, y0: 0, x1: 20, y1: 20), 255 * Double(256) / 400, accuracy: 1e-9)
     var lines = PageCanvas(width: 20, height: 20)
     lines.line(x0: 0, y0: 0, x1: 19, y1: 19, thickness: 1, ink: 0)
     XCTAssertEqual(lines.pixels[5 * 20 + 5], 0)

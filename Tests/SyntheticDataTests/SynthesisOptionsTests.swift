@@ -29,7 +29,10 @@ final class SynthesisOptionsTests: XCTestCase {
     XCTAssertEqual(field { $0.cueWeights = [1, 1] }, "cue-mix")
     XCTAssertEqual(field { $0.ocrNoise.characterError = 2 }, "char-error")
     XCTAssertEqual(field { $0.ocrNoise.boxJitter = -1 }, "box-jitter")
-    XCTAssertEqual(field { $0.trainFraction = 0.95; $0.validationFraction = 0.1 }, "train-fraction")
+    XCTAssertEqual(
+      field {
+        $0.trainFraction = 0.95; $0.validationFraction = 0.1
+      }, "train-fraction")
     XCTAssertEqual(field { $0.maxRotationDegrees = .nan }, "max-rotation")
     XCTAssertEqual(field { $0.pageHeight = 10 }, "page-height")
     XCTAssertEqual(field { $0.speckles = -3 }, "speckles")

@@ -49,7 +49,8 @@ final class SyntheticDatasetTests: XCTestCase {
       kind: .classify, docs: 64, seed: 3, outputDirectory: out)
     let documents = try RVLCDIP.readAll(out)
     XCTAssertEqual(documents.count, 64)
-    XCTAssertTrue(documents.allSatisfy { $0.cue != nil && !$0.words.isEmpty && $0.imagePath != nil })
+    XCTAssertTrue(
+      documents.allSatisfy { $0.cue != nil && !$0.words.isEmpty && $0.imagePath != nil })
     var perClass = [Int](repeating: 0, count: 16)
     for document in documents { perClass[document.classLabel ?? 0] += 1 }
     // Majority class at most 1/16 + 1 %: here exactly balanced.
@@ -85,7 +86,8 @@ final class SyntheticDatasetTests: XCTestCase {
       XCTAssertFalse(document.lines.isEmpty)
       XCTAssertNil(document.classLabel)
       XCTAssertTrue(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("documents/\(id).png").path))
+        FileManager.default.fileExists(
+          atPath: out.appendingPathComponent("documents/\(id).png").path))
     }
   }
 
@@ -95,7 +97,8 @@ final class SyntheticDatasetTests: XCTestCase {
       let b = scratch.appendingPathComponent("\(kind)-b")
       let c = scratch.appendingPathComponent("\(kind)-c")
       _ = try generateSyntheticDataset(kind: kind, docs: 5, seed: 42, outputDirectory: a)
-      _ = try generateSyntheticDataset(kind: kind, docs: 5, seed: 42, outputDirectory: b, threads: 2)
+      _ = try generateSyntheticDataset(
+        kind: kind, docs: 5, seed: 42, outputDirectory: b, threads: 2)
       _ = try generateSyntheticDataset(kind: kind, docs: 5, seed: 43, outputDirectory: c)
       let filesA = try fileContents(a)
       XCTAssertEqual(filesA, try fileContents(b), "\(kind): same seed must give the same bytes")
