@@ -52,10 +52,12 @@ let dataExportCommand = CommandSpec(
   ]
 ) { args in
   let paths = try positional(args, count: 2, expected: "PATH and OUT")
-  let target = try args.choice("to", ExportFormat.allCases.map(\.rawValue), default: "layoutlm-json")
+  let target = try args.choice(
+    "to", ExportFormat.allCases.map(\.rawValue), default: "layoutlm-json")
   print(
     try runDataExport(
-      path: paths[0], format: try datasetFormat(args), to: ExportFormat(rawValue: target) ?? .layoutlmJSON,
+      path: paths[0], format: try datasetFormat(args),
+      to: ExportFormat(rawValue: target) ?? .layoutlmJSON,
       out: paths[1]))
   return 0
 }
@@ -79,6 +81,10 @@ let ocrCommand = CommandSpec(
     .value("lang", "LANG", "Tesseract language (default eng)."),
   ]
 ) { args in
+  guard !args.positionals.isEmpty else {
+    throw UsageError.positionalCount(
+      command: args.commandPath.joined(separator: " "), expected: "at least one IMAGE", got: 0)
+  }
   print(
     try TesseractOCR.run(
       images: args.positionals, outDirectory: try args.required("out"),

@@ -12,10 +12,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
 /// One exported document in the `layoutlm-json` schema.
 public struct LayoutLMJSONDocument: Codable, Hashable, Sendable {
+  /// The document id (FUNSD: the file stem).
   public var id: String
+  /// The kept words in order.
   public var words: [String]
   /// `[N, 4]` boxes on the 0...1000 grid.
   public var bboxes: [[Int32]]
+  /// IOB2 tags as strings, one per word.
   public var ner_tags: [String]
 
   /// Creates an exported document.
@@ -48,7 +51,10 @@ public func layoutLMJSONDocuments(_ documents: [Document], labelScheme: LabelSch
 /// sorted keys so the same input gives the same bytes.
 public func layoutLMJSONData(_ records: [LayoutLMJSONDocument], source: String) throws -> Data {
   let documents: [[String: Any]] = records.map {
-    ["id": $0.id, "words": $0.words, "bboxes": $0.bboxes.map { $0.map { Int($0) } }, "ner_tags": $0.ner_tags]
+    [
+      "id": $0.id, "words": $0.words, "bboxes": $0.bboxes.map { $0.map { Int($0) } },
+      "ner_tags": $0.ner_tags,
+    ]
   }
   let root: [String: Any] = [
     "source": source,
@@ -60,7 +66,9 @@ public func layoutLMJSONData(_ records: [LayoutLMJSONDocument], source: String) 
 
 /// Runs `layoutlab data export PATH --to FORMAT OUT`: reads the dataset at `path`, writes
 /// `out`, and returns a one-line summary.
-public func runDataExport(path: String, format: DatasetFormat?, to target: ExportFormat, out: String)
+public func runDataExport(
+  path: String, format: DatasetFormat?, to target: ExportFormat, out: String
+)
   throws -> String
 {
   let url = URL(fileURLWithPath: path)

@@ -4,10 +4,13 @@ import Foundation
 
 /// What `data stats` reports about a dataset.
 public struct DatasetStats: Codable, Hashable, Sendable {
+  /// The dataset format (`funsd`, `docvqa`, `rvlcdip`).
   public var format: String
+  /// Documents (pages).
   public var documents = 0
   /// All words, blank ones included (FUNSD's official count).
   public var words = 0
+  /// Entities (FUNSD).
   public var entities = 0
   /// Entities per label, such as `question`.
   public var entitiesPerLabel: [String: Int] = [:]
@@ -15,8 +18,11 @@ public struct DatasetStats: Codable, Hashable, Sendable {
   public var links = 0
   /// DocVQA: questions, pages with OCR, and answers found among the OCR words.
   public var questions: Int?
+  /// DocVQA: pages that have an OCR file.
   public var documentsWithOCR: Int?
+  /// DocVQA: questions on pages with OCR whose answer was found in the words.
   public var answersFoundInOCR: Int?
+  /// DocVQA: questions on pages with OCR whose answer was not found.
   public var answersNotFoundInOCR: Int?
   /// RVL-CDIP: documents per class name, in class order.
   public var classes: [String: Int]?
@@ -57,7 +63,8 @@ public struct DatasetStats: Codable, Hashable, Sendable {
       for document in documents { byId[document.id] = document }
       var found = 0
       var notFound = 0
-      for question in questions where !question.answers.isEmpty && withOCR.contains(question.documentId) {
+      for question in questions
+      where !question.answers.isEmpty && withOCR.contains(question.documentId) {
         let words = byId[question.documentId]?.words ?? []
         if AnswerSpan.find(answers: question.answers, in: words) != nil {
           found += 1
@@ -115,12 +122,14 @@ public func runDataStats(path: String, format: DatasetFormat?, ocrDirectory: Str
   let resolved = try format ?? DatasetFormat.detect(url)
   let stats: DatasetStats
   if resolved == .docvqa {
-    let dataset = try DocVQADataset.read(url, ocrDirectory: ocrDirectory.map { URL(fileURLWithPath: $0) })
+    let dataset = try DocVQADataset.read(
+      url, ocrDirectory: ocrDirectory.map { URL(fileURLWithPath: $0) })
     stats = DatasetStats.compute(
       documents: dataset.documents, format: resolved, questions: dataset.questions,
       documentsWithOCR: dataset.documentsWithOCR)
   } else {
-    stats = DatasetStats.compute(documents: try loadDocuments(url, format: resolved), format: resolved)
+    stats = DatasetStats.compute(
+      documents: try loadDocuments(url, format: resolved), format: resolved)
   }
   return json ? try stats.json() : stats.text
 }

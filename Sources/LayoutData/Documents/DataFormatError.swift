@@ -19,6 +19,7 @@ public struct DataFormatError: Error, CustomStringConvertible, Equatable, Sendab
     self.expected = expected
   }
 
+  /// The message: file, entry and what was expected.
   public var description: String {
     entry.isEmpty ? "\(file): expected \(expected)" : "\(file): \(entry): expected \(expected)"
   }
@@ -32,5 +33,6 @@ public struct DataEnvironmentError: Error, CustomStringConvertible, Equatable, S
   /// Creates an error with a message.
   public init(_ message: String) { self.message = message }
 
+  /// The message.
   public var description: String { message }
 }

@@ -2,9 +2,13 @@
 
 /// A box on the 0...1000 grid: `int(1000 * x / W)` with truncation toward zero.
 public struct NormalizedBox: Hashable, Sendable {
+  /// Left edge, 0...1000.
   public var x0: Int32
+  /// Top edge, 0...1000.
   public var y0: Int32
+  /// Right edge, 0...1000.
   public var x1: Int32
+  /// Bottom edge, 0...1000.
   public var y1: Int32
 
   /// Creates a box from grid coordinates.
@@ -43,7 +47,9 @@ public struct BoxClampCounts: Hashable, Sendable, Codable {
 
 /// Normalises pixel boxes by a page size, clamping bad boxes and counting them.
 public struct BoxNormalizer: Sendable {
+  /// Page width in pixels (W in `int(1000 * x / W)`).
   public let pageWidth: Int
+  /// Page height in pixels.
   public let pageHeight: Int
   /// What had to be fixed so far.
   public private(set) var counts = BoxClampCounts()
@@ -78,19 +84,15 @@ public struct BoxNormalizer: Sendable {
   /// The normalised box; out-of-page coordinates are clamped to 0...1000 and an inverted box
   /// gets its far edge moved onto its near edge. Both are counted in `counts`.
   public mutating func normalize(_ box: BoundingBox) -> NormalizedBox {
-    var result = NormalizedBox.zeros
     var outside = false
-    let coordinates = [(box.x0, pageWidth), (box.y0, pageHeight), (box.x1, pageWidth), (box.y1, pageHeight)]
-    var values: [Int32] = [0, 0, 0, 0]
-    for (index, (value, extent)) in coordinates.enumerated() {
-      if let scaled = Self.scale(value, extent) {
-        values[index] = scaled
-      } else {
-        outside = true
-        values[index] = Self.clampedScale(value, extent)
-      }
+    @inline(__always) func coordinate(_ value: Double, _ extent: Int) -> Int32 {
+      if let scaled = Self.scale(value, extent) { return scaled }
+      outside = true
+      return Self.clampedScale(value, extent)
     }
-    result = NormalizedBox(x0: values[0], y0: values[1], x1: values[2], y1: values[3])
+    var result = NormalizedBox(
+      x0: coordinate(box.x0, pageWidth), y0: coordinate(box.y0, pageHeight),
+      x1: coordinate(box.x1, pageWidth), y1: coordinate(box.y1, pageHeight))
     if outside { counts.outOfPage += 1 }
     if result.x1 < result.x0 || result.y1 < result.y0 {
       counts.inverted += 1
@@ -99,4 +101,5 @@ public struct BoxNormalizer: Sendable {
     }
     return result
   }
+
 }

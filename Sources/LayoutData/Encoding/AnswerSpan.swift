@@ -5,8 +5,9 @@
 /// Words and answers are compared on keys: lower-cased, with punctuation stripped from both
 /// ends (a key that would be empty keeps its text). The first answer that matches wins; each
 /// answer is tried as (1) an exact run of word keys and then (2) a run of words whose keys,
-/// concatenated without spaces, equal the answer's keys concatenated (OCR that splits or joins
-/// tokens differently). The earliest match in reading order is taken.
+/// with all punctuation removed and concatenated without spaces, equal the answer's keys treated
+/// the same way (OCR that splits or joins tokens differently: `$ 10, 596` for `$10,596`).
+/// The earliest match in reading order is taken.
 public enum AnswerSpan {
   /// The first and last index into `words` of the answer, or `nil` when no answer is found.
   /// Blank words never match.
@@ -17,7 +18,10 @@ public enum AnswerSpan {
         .filter { !$0.isEmpty }
       guard !answerKeys.isEmpty else { continue }
       if let span = exactRun(answerKeys, in: keys) { return span }
-      if let span = joinedRun(answerKeys.joined(), in: keys) { return span }
+      let target = answerKeys.map(stripPunctuation).joined()
+      if !target.isEmpty, let span = joinedRun(target, in: keys.map(stripPunctuation)) {
+        return span
+      }
     }
     return nil
   }
@@ -32,6 +36,14 @@ public enum AnswerSpan {
     if start == end { return isBlank(lowered) ? "" : lowered }
     var view = String.UnicodeScalarView()
     view.append(contentsOf: scalars[start..<end])
+    return String(view)
+  }
+
+  static func stripPunctuation(_ key: String) -> String {
+    var view = String.UnicodeScalarView()
+    for scalar in key.unicodeScalars where !BasicTokenizer.isPunctuation(scalar) {
+      view.append(scalar)
+    }
     return String(view)
   }
 

@@ -2,7 +2,9 @@
 
 /// A padded batch of windows as flat row-major arrays, B windows of T tokens.
 public struct EncodedBatch: Sendable {
+  /// B, the number of windows.
   public var batchSize: Int
+  /// T, tokens per row after padding.
   public var sequenceLength: Int
   /// `[B, T]`; padding is the tokenizer's [PAD] id.
   public var inputIds: [Int32]
@@ -18,6 +20,7 @@ public struct EncodedBatch: Sendable {
   public var wordIndexOfToken: [Int32]
   /// QA targets `[B]`, when every window has them.
   public var startPositions: [Int32]?
+  /// QA: last answer tokens `[B]`.
   public var endPositions: [Int32]?
   /// Class targets `[B]`, when every window has one.
   public var classLabels: [Int32]?

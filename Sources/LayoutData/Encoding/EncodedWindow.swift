@@ -2,8 +2,11 @@
 
 /// The boxes given to special tokens.
 public struct SpecialTokenBoxes: Sendable, Hashable {
+  /// The box of [CLS].
   public var cls: NormalizedBox
+  /// The box of [SEP].
   public var sep: NormalizedBox
+  /// The box of [PAD].
   public var pad: NormalizedBox
 
   /// Creates a convention.
@@ -43,6 +46,7 @@ public struct EncodedWindow: Sendable, Hashable {
   public var wordIndexOfToken: [Int32] = []
   /// QA: the answer span's first and last token in this window (0, 0 when it is not inside).
   public var startPosition: Int32?
+  /// QA: the last token of the answer span (inclusive).
   public var endPosition: Int32?
   /// QA: the question this window answers.
   public var questionId: Int?

@@ -10,6 +10,7 @@ public enum TaggingScheme: String, Sendable, CaseIterable {
 
 /// The label list of a token-classification task; a label's id is its index in `labels`.
 public struct LabelScheme: Sendable, Hashable {
+  /// IOB2 or BIOES.
   public let scheme: TaggingScheme
   /// Entity types in upper case (`HEADER`, `QUESTION`, `ANSWER`); entity label `other` is `O`.
   public let entityTypes: [String]
@@ -26,7 +27,8 @@ public struct LabelScheme: Sendable, Hashable {
     case .iob2:
       labels = ["O"] + self.entityTypes.flatMap { ["B-\($0)", "I-\($0)"] }
     case .bioes:
-      labels = (["O"] + self.entityTypes.flatMap { type in ["B", "I", "E", "S"].map { "\($0)-\(type)" } })
+      labels =
+        (["O"] + self.entityTypes.flatMap { type in ["B", "I", "E", "S"].map { "\($0)-\(type)" } })
         .sorted()
     }
     var map: [String: Int32] = [:]
@@ -35,9 +37,11 @@ public struct LabelScheme: Sendable, Hashable {
   }
 
   /// FUNSD with IOB2: `O, B-HEADER, I-HEADER, B-QUESTION, I-QUESTION, B-ANSWER, I-ANSWER`.
-  public static let funsdIOB2 = LabelScheme(scheme: .iob2, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
+  public static let funsdIOB2 = LabelScheme(
+    scheme: .iob2, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
   /// FUNSD with BIOES, as LayoutLM v1's FUNSD recipe.
-  public static let funsdBIOES = LabelScheme(scheme: .bioes, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
+  public static let funsdBIOES = LabelScheme(
+    scheme: .bioes, entityTypes: ["HEADER", "QUESTION", "ANSWER"])
 
   /// The id of `label`, or `nil` when it is not in the list.
   public func id(of label: String) -> Int32? { idByLabel[label] }
@@ -60,8 +64,11 @@ public struct LabelScheme: Sendable, Hashable {
 public struct LabeledWord: Sendable, Hashable {
   /// The index in `Document.words`.
   public var wordIndex: Int
+  /// The word text.
   public var text: String
+  /// The box on the 0...1000 grid.
   public var box: NormalizedBox
+  /// The tag, such as `B-QUESTION` or `O`.
   public var tag: String
 }
 
@@ -91,7 +98,8 @@ extension LabelScheme {
       guard entityTypes.contains(type) else {
         throw DataFormatError(
           file: document.id, entry: "entity \(entity.id).label '\(entity.label)'",
-          expected: "other or one of " + entityTypes.map { $0.lowercased() }.joined(separator: ", "))
+          expected: "other or one of " + entityTypes.map { $0.lowercased() }.joined(separator: ", ")
+        )
       }
       for (index, tag) in zip(kept, tags(entityType: type, count: kept.count)) {
         tagOfWord[index] = tag

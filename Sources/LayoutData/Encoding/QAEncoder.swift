@@ -4,6 +4,7 @@
 public struct QAEncoding: Sendable {
   /// All windows, question by question.
   public var windows: [EncodedWindow] = []
+  /// What was fixed or dropped while encoding.
   public var report = EncodingReport()
   /// Questions encoded.
   public var questions = 0
@@ -24,6 +25,7 @@ public struct QAEncoding: Sendable {
 /// overlap by `stride` pieces. In each window the answer span's first and last token are the
 /// targets; a window that does not hold the whole span points at [CLS] (0, 0), as in BERT SQuAD.
 public struct QAEncoder: Sendable {
+  /// The WordPiece tokenizer.
   public var tokenizer: WordPieceTokenizer
   /// T at most (384 in the LayoutLMv2 paper).
   public var maxSequenceLength: Int
@@ -31,6 +33,7 @@ public struct QAEncoder: Sendable {
   public var stride: Int
   /// Question pieces kept at most.
   public var maxQuestionLength: Int
+  /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
 
   /// Creates an encoder; the window must leave room for context after the question.
@@ -73,7 +76,8 @@ public struct QAEncoder: Sendable {
   }
 
   /// Encodes one question, adding its windows and counts to `result`.
-  public func encode(_ question: Question, document: Document, into result: inout QAEncoding) throws {
+  public func encode(_ question: Question, document: Document, into result: inout QAEncoding) throws
+  {
     var normalizer = try BoxNormalizer(
       pageWidth: document.pageWidth, pageHeight: document.pageHeight, source: document.id)
     let span = AnswerSpan.find(answers: question.answers, in: document.words)

@@ -4,8 +4,11 @@
 /// recipe: the first `maxSequenceLength - 2` pieces in reading order, then [SEP]. Labels are
 /// all -100; the target is `classLabel`.
 public struct SequenceClassificationEncoder: Sendable {
+  /// The WordPiece tokenizer.
   public var tokenizer: WordPieceTokenizer
+  /// T at most, special tokens included.
   public var maxSequenceLength: Int
+  /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
 
   /// Creates an encoder; `maxSequenceLength` must be at least 2.
@@ -22,7 +25,8 @@ public struct SequenceClassificationEncoder: Sendable {
   }
 
   /// The single window of `document`; a document without `classLabel` throws.
-  public func encode(_ document: Document) throws -> (window: EncodedWindow, report: EncodingReport) {
+  public func encode(_ document: Document) throws -> (window: EncodedWindow, report: EncodingReport)
+  {
     guard let classLabel = document.classLabel else {
       throw DataFormatError(file: document.id, entry: "classLabel", expected: "a document class")
     }

@@ -2,7 +2,9 @@
 
 /// What the encoder had to fix or drop, summed over documents.
 public struct EncodingReport: Sendable, Hashable, Codable {
+  /// Documents encoded.
   public var documents = 0
+  /// Windows made.
   public var windows = 0
   /// Words kept (non-blank) and encoded.
   public var words = 0
@@ -36,12 +38,15 @@ public struct EncodingReport: Sendable, Hashable, Codable {
 /// the word's label and the others get -100. A window is `[CLS] pieces… [SEP]`, at most
 /// `maxSequenceLength` tokens; long documents give several windows so every word is seen.
 public struct TokenClassificationEncoder: Sendable {
+  /// The WordPiece tokenizer.
   public var tokenizer: WordPieceTokenizer
+  /// The label list (FUNSD IOB2 by default).
   public var labelScheme: LabelScheme
   /// T at most, special tokens included (512 for LayoutLM).
   public var maxSequenceLength: Int
   /// Pieces of overlap between consecutive windows (0: none).
   public var stride: Int
+  /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
 
   /// Creates an encoder; `maxSequenceLength` must be at least 3.
@@ -64,7 +69,9 @@ public struct TokenClassificationEncoder: Sendable {
   }
 
   /// The windows of one document, and what was fixed on the way.
-  public func encode(_ document: Document) throws -> (windows: [EncodedWindow], report: EncodingReport) {
+  public func encode(_ document: Document) throws -> (
+    windows: [EncodedWindow], report: EncodingReport
+  ) {
     var report = EncodingReport()
     report.documents = 1
     let labeled = try labelScheme.labeledWords(document, counts: &report.boxes)
@@ -82,7 +89,8 @@ public struct TokenClassificationEncoder: Sendable {
           file: document.id, entry: "word \(word.wordIndex) tag \(word.tag)",
           expected: "one of " + labelScheme.labels.joined(separator: ", "))
       }
-      pieced.append(PiecedWord(wordIndex: word.wordIndex, pieces: pieces, box: word.box, label: label))
+      pieced.append(
+        PiecedWord(wordIndex: word.wordIndex, pieces: pieces, box: word.box, label: label))
     }
     report.words = pieced.count
     let capacity = maxSequenceLength - 2
@@ -108,7 +116,9 @@ public struct TokenClassificationEncoder: Sendable {
   }
 
   /// The windows of many documents in order, with the summed report.
-  public func encode(_ documents: [Document]) throws -> (windows: [EncodedWindow], report: EncodingReport) {
+  public func encode(_ documents: [Document]) throws -> (
+    windows: [EncodedWindow], report: EncodingReport
+  ) {
     var windows: [EncodedWindow] = []
     var report = EncodingReport()
     for document in documents {

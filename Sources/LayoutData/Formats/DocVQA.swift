@@ -4,11 +4,15 @@ import Foundation
 
 /// One entry of a DocVQA question file.
 public struct DocVQAEntry: Sendable, Hashable {
+  /// The question, its answers and its page (the image stem).
   public var question: Question
   /// The image path relative to the question file, such as `documents/ffbg0227_2.png`.
   public var image: String
+  /// The official `docId`.
   public var docId: Int?
+  /// The official `ucsf_document_id`.
   public var ucsfDocumentId: String?
+  /// The official `ucsf_document_page_no` (a string in the files).
   public var ucsfDocumentPageNo: String?
 
   /// Creates an entry.
@@ -26,9 +30,13 @@ public struct DocVQAEntry: Sendable, Hashable {
 
 /// A DocVQA question file (`train_v1.0.json`, `val_v1.0.json`, `test_v1.0.json`).
 public struct DocVQAQuestionFile: Sendable, Hashable {
+  /// `dataset_name`.
   public var datasetName = "docvqa"
+  /// `dataset_version`.
   public var datasetVersion = "1.0"
+  /// `dataset_split`: `train`, `val` or `test`.
   public var datasetSplit: String
+  /// The `data` entries in file order.
   public var entries: [DocVQAEntry]
 
   /// Creates a question file.

@@ -28,7 +28,9 @@ public struct DocVQADataset: Sendable {
     let files: [URL]
     if isDirectory.boolValue {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-      files = names.filter { $0.hasSuffix("_v1.0.json") }.sorted().map { url.appendingPathComponent($0) }
+      files = names.filter { $0.hasSuffix("_v1.0.json") }.sorted().map {
+        url.appendingPathComponent($0)
+      }
       guard !files.isEmpty else {
         throw DataEnvironmentError("\(url.path) holds no DocVQA question file (*_v1.0.json)")
       }
@@ -68,5 +70,19 @@ public struct DocVQADataset: Sendable {
       dataset.documents.append(document)
     }
     return dataset
+  }
+
+  /// Writes a DocVQA folder: `<split>_v1.0.json` and `ocr_results/<page>.json` (Microsoft Read
+  /// format) for every document. Page images are not written here; entries point at
+  /// `documents/<page>.png` by default.
+  public static func write(
+    _ questionFile: DocVQAQuestionFile, documents: [Document], to folder: URL
+  ) throws {
+    let split = questionFile.datasetSplit.isEmpty ? "train" : questionFile.datasetSplit
+    try questionFile.write(to: folder.appendingPathComponent("\(split)_v1.0.json"))
+    for document in documents {
+      try MicrosoftReadOCR.write(
+        document, to: folder.appendingPathComponent("ocr_results/\(document.id).json"))
+    }
   }
 }

@@ -43,7 +43,8 @@ public enum FUNSD {
       document.pageHeight = try size.member("height").int()
     } else {
       throw DataEnvironmentError(
-        "\(annotation.path): the page image \(image?.path ?? "(none)") is missing, so the page size is unknown")
+        "\(annotation.path): the page image \(image?.path ?? "(none)") is missing, so the page size is unknown"
+      )
     }
     var linkEntries: [EntityLink] = []
     for entityNode in try root.member("form").array() {
@@ -51,7 +52,8 @@ public enum FUNSD {
       let label = try entityNode.member("label").string()
       var indices: [Int] = []
       for wordNode in try entityNode.member("words").array() {
-        let word = Word(text: try wordNode.member("text").string(), box: try wordNode.member("box").box())
+        let word = Word(
+          text: try wordNode.member("text").string(), box: try wordNode.member("box").box())
         indices.append(document.words.count)
         document.words.append(word)
       }

@@ -23,7 +23,8 @@ public enum ImageHeader {
       do {
         try handle.seek(toOffset: offset)
       } catch {
-        throw DataFormatError(file: url.path, entry: "first IFD offset \(offset)", expected: "inside the file")
+        throw DataFormatError(
+          file: url.path, entry: "first IFD offset \(offset)", expected: "inside the file")
       }
       let directory = [UInt8](handle.readData(ofLength: 2 + 12 * 4096))
       return try tiffSize(directory, bigEndian: bigEndian, file: url.path)
@@ -44,10 +45,13 @@ public enum ImageHeader {
   }
 
   /// Width and height from a TIFF image file directory that starts at `bytes[0]`.
-  static func tiffSize(_ bytes: [UInt8], bigEndian: Bool, file: String) throws -> (width: Int, height: Int) {
+  static func tiffSize(_ bytes: [UInt8], bigEndian: Bool, file: String) throws -> (
+    width: Int, height: Int
+  ) {
     let offset = 0
     guard offset + 2 <= bytes.count else {
-      throw DataFormatError(file: file, entry: "first IFD", expected: "an entry count (file truncated)")
+      throw DataFormatError(
+        file: file, entry: "first IFD", expected: "an entry count (file truncated)")
     }
     let count = Int(readUInt16(bytes, offset, bigEndian: bigEndian))
     var width = 0

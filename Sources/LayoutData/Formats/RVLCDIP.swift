@@ -23,11 +23,14 @@ public enum RVLCDIP {
     do {
       text = try String(contentsOf: file, encoding: .utf8)
     } catch {
-      throw DataEnvironmentError("cannot read label list \(file.path): \(error.localizedDescription)")
+      throw DataEnvironmentError(
+        "cannot read label list \(file.path): \(error.localizedDescription)")
     }
     let cues = try readCues(URL(fileURLWithPath: file.path + ".cues"))
     var entries: [(path: String, label: Int, cue: String?)] = []
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       let fields = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       if fields.isEmpty { continue }
       guard fields.count == 2 || fields.count == 3, let label = Int(fields[1]),
@@ -44,7 +47,8 @@ public enum RVLCDIP {
     return try entries.map { entry in
       let image = root.appendingPathComponent(entry.path)
       let id = (entry.path as NSString).deletingPathExtension
-      var document = Document(id: id, pageWidth: 0, pageHeight: 0, classLabel: entry.label, cue: entry.cue)
+      var document = Document(
+        id: id, pageWidth: 0, pageHeight: 0, classLabel: entry.label, cue: entry.cue)
       let ocr = image.deletingPathExtension().appendingPathExtension("tsv")
       if FileManager.default.fileExists(atPath: ocr.path) {
         let words = try TesseractTSV.read(ocr, documentId: id)
@@ -71,7 +75,8 @@ public enum RVLCDIP {
     ]
     if let firstPath {
       for candidate in candidates
-      where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(firstPath).path) {
+      where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(firstPath).path)
+      {
         return candidate
       }
     }
@@ -87,11 +92,13 @@ public enum RVLCDIP {
       throw DataEnvironmentError("cannot read cue file \(url.path): \(error.localizedDescription)")
     }
     var cues: [String: String] = [:]
-    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       if fields.isEmpty { continue }
       guard fields.count == 2 else {
-        throw DataFormatError(file: url.path, entry: "line \(offset + 1)", expected: "'<image path> <cue>'")
+        throw DataFormatError(
+          file: url.path, entry: "line \(offset + 1)", expected: "'<image path> <cue>'")
       }
       cues[String(fields[0])] = String(fields[1])
     }
@@ -120,7 +127,9 @@ public enum RVLCDIP {
 
   /// Writes a label list (`<imagePath relative to imagesRoot, or id.tif> <class>`) and, when
   /// any document has a cue, the side file `<list>.cues`.
-  public static func writeLabels(_ documents: [Document], to file: URL, imagesRoot: URL? = nil) throws {
+  public static func writeLabels(_ documents: [Document], to file: URL, imagesRoot: URL? = nil)
+    throws
+  {
     var lines: [String] = []
     var cueLines: [String] = []
     for document in documents {

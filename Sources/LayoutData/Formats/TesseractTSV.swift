@@ -27,7 +27,9 @@ public enum TesseractTSV {
     var document = Document(id: documentId, pageWidth: 0, pageHeight: 0)
     var lineKeys: [[Int]] = []
     var lineOfKey: [[Int]: Int] = [:]
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       let row = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if row.isEmpty { continue }
       if offset == 0, row.hasPrefix("level") { continue }
@@ -75,7 +77,8 @@ public enum TesseractTSV {
       document.words.append(Word(text: wordText, box: box))
     }
     guard document.pageWidth > 0, document.pageHeight > 0 else {
-      throw DataFormatError(file: file, entry: "level 1 row", expected: "the page size (width, height > 0)")
+      throw DataFormatError(
+        file: file, entry: "level 1 row", expected: "the page size (width, height > 0)")
     }
     for index in document.lines.indices {
       let words = document.lines[index].wordIndices.map { document.words[$0] }
@@ -97,7 +100,8 @@ public enum TesseractTSV {
     }
     for (lineNumber, line) in lines.enumerated() {
       rows.append("4\t1\t1\t1\t\(lineNumber + 1)\t0\t" + pixels(line.box) + "\t-1\t")
-      for (wordNumber, index) in line.wordIndices.enumerated() where document.words.indices.contains(index) {
+      for (wordNumber, index) in line.wordIndices.enumerated()
+      where document.words.indices.contains(index) {
         let word = document.words[index]
         let text = word.text.replacingOccurrences(of: "\t", with: " ")
           .replacingOccurrences(of: "\n", with: " ")

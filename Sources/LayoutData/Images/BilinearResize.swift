@@ -92,18 +92,26 @@ public enum BilinearResize {
       pixels.withUnsafeBufferPointer { src in
         temporary.withUnsafeMutableBufferPointer { dst in
           horizontal.weights.withUnsafeBufferPointer { w in
+            guard let sourceBase = src.baseAddress, let weightBase = w.baseAddress else { return }
             for r in 0..<rows {
               let sourceRow = (firstRow + r) * width * channels
               let targetRow = r * outWidth * channels
               for x in 0..<outWidth {
                 let start = horizontal.first[x]
                 let n = horizontal.count[x]
-                let kernel = x * horizontal.taps
+                let kernel = weightBase + x * horizontal.taps
+                if channels == 1 {
+                  let source = sourceBase + sourceRow + start
+                  var sum = half
+                  for t in 0..<n { sum &+= Int(source[t]) &* Int(kernel[t]) }
+                  dst[targetRow + x] = clip8(sum)
+                  continue
+                }
                 for c in 0..<channels {
                   var sum = half
                   var p = sourceRow + start * channels + c
                   for t in 0..<n {
-                    sum += Int(src[p]) * Int(w[kernel + t])
+                    sum &+= Int(src[p]) &* Int(kernel[t])
                     p += channels
                   }
                   dst[targetRow + x * channels + c] = clip8(sum)

@@ -14,6 +14,7 @@ extension RasterImage {
   /// 0/255; gray+alpha keeps the gray; 16-bit gray clips to 255 when the high byte is set
   /// (Pillow's `I16L_L`). Palette indices with no palette entry count as black.
   public func convertedToGray() -> GrayImage {
+    if mode == .gray { return GrayImage(width: width, height: height, pixels: pixels) }
     let count = width * height
     var gray = [UInt8](repeating: 0, count: count)
     let bpp = mode.bytesPerPixel
@@ -22,7 +23,7 @@ extension RasterImage {
         guard src.count >= count * bpp else { return }
         switch mode {
         case .gray:
-          for i in 0..<count { dst[i] = src[i] }
+          break  // returned above
         case .bilevel:
           for i in 0..<count { dst[i] = src[i] != 0 ? 255 : 0 }
         case .gray16:

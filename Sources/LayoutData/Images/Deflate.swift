@@ -52,7 +52,9 @@ public enum Deflate {
       writer.alignToByte()
       let adler = Adler32.checksum(input)
       writer.reserve(4)
-      for shift in [24, 16, 8, 0] { writer.write(UInt32(truncatingIfNeeded: adler >> UInt32(shift)) & 0xFF, 8) }
+      for shift in [24, 16, 8, 0] {
+        writer.write(UInt32(truncatingIfNeeded: adler >> UInt32(shift)) & 0xFF, 8)
+      }
       return writer.finish()
     }
   }

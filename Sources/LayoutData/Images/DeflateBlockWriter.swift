@@ -60,7 +60,9 @@ struct BlockBuilder {
   }
 
   /// Writes the block for the bytes `raw` (which the tokens encode) and resets the builder.
-  mutating func write(_ raw: UnsafeBufferPointer<UInt8>, isFinal: Bool, into writer: inout BitWriter) {
+  mutating func write(
+    _ raw: UnsafeBufferPointer<UInt8>, isFinal: Bool, into writer: inout BitWriter
+  ) {
     literalFrequencies[256] += 1
     // At least two used symbols in each code keep both codes complete.
     if literalFrequencies.filter({ $0 > 0 }).count < 2 { literalFrequencies[0] += 1 }
@@ -73,10 +75,14 @@ struct BlockBuilder {
     let literalLengths = HuffmanCodeLengths.compute(frequencies: literalFrequencies, maxLength: 15)
     let distanceLengths = HuffmanCodeLengths.compute(frequencies: distanceForCode, maxLength: 15)
     let header = DynamicHeader(literalLengths: literalLengths, distanceLengths: distanceLengths)
-    let dynamicBits = 3 + header.bitCount + payloadBits(literalLengths: literalLengths, distanceLengths: distanceLengths)
-    let fixedBits = 3 + payloadBits(
-      literalLengths: Array(DeflateTables.fixedLiteralLengths[0..<286]),
-      distanceLengths: Array(DeflateTables.fixedDistanceLengths[0..<30]))
+    let dynamicBits =
+      3 + header.bitCount
+      + payloadBits(literalLengths: literalLengths, distanceLengths: distanceLengths)
+    let fixedBits =
+      3
+      + payloadBits(
+        literalLengths: Array(DeflateTables.fixedLiteralLengths[0..<286]),
+        distanceLengths: Array(DeflateTables.fixedDistanceLengths[0..<30]))
     let storedBits = (raw.count / 65535 + 1) * (5 + 32) * 8 + raw.count * 8 + 8
     let finalBit: UInt32 = isFinal ? 1 : 0
     if storedBits < min(dynamicBits, fixedBits) {
@@ -85,7 +91,8 @@ struct BlockBuilder {
       writer.reserve(fixedBits / 8 + 16)
       writer.write(finalBit | 0b010, 3)
       writeTokens(
-        literalLengths: DeflateTables.fixedLiteralLengths, distanceLengths: DeflateTables.fixedDistanceLengths,
+        literalLengths: DeflateTables.fixedLiteralLengths,
+        distanceLengths: DeflateTables.fixedDistanceLengths,
         into: &writer)
     } else {
       writer.reserve(dynamicBits / 8 + 16)
@@ -100,7 +107,9 @@ struct BlockBuilder {
     for i in 0..<30 { distanceFrequencies[i] = 0 }
   }
 
-  private func writeStored(_ raw: UnsafeBufferPointer<UInt8>, isFinal: Bool, into writer: inout BitWriter) {
+  private func writeStored(
+    _ raw: UnsafeBufferPointer<UInt8>, isFinal: Bool, into writer: inout BitWriter
+  ) {
     var start = 0
     repeat {
       let length = min(65535, raw.count - start)
@@ -114,7 +123,9 @@ struct BlockBuilder {
     } while start < raw.count
   }
 
-  private func writeTokens(literalLengths: [UInt8], distanceLengths: [UInt8], into writer: inout BitWriter) {
+  private func writeTokens(
+    literalLengths: [UInt8], distanceLengths: [UInt8], into writer: inout BitWriter
+  ) {
     let literalCodes = DeflateTables.reversedCanonicalCodes(lengths: literalLengths)
     let distanceCodes = DeflateTables.reversedCanonicalCodes(lengths: distanceLengths)
     literalCodes.withUnsafeBufferPointer { lc in
@@ -200,10 +211,15 @@ struct DynamicHeader {
     }
     var frequencies = [Int](repeating: 0, count: 19)
     for run in runs { frequencies[run.symbol] += 1 }
+    // zlib rejects an incomplete code-length code, so make sure two symbols get codes.
+    if frequencies.filter({ $0 > 0 }).count < 2 {
+      frequencies[frequencies[0] > 0 ? 18 : 0] += 1
+    }
     codeLengthLengths = HuffmanCodeLengths.compute(frequencies: frequencies, maxLength: 7)
     codeLengthCodes = DeflateTables.reversedCanonicalCodes(lengths: codeLengthLengths)
     codeLengthCount = 4
-    for (position, symbol) in DeflateTables.codeLengthOrder.enumerated() where codeLengthLengths[symbol] > 0 {
+    for (position, symbol) in DeflateTables.codeLengthOrder.enumerated()
+    where codeLengthLengths[symbol] > 0 {
       codeLengthCount = max(codeLengthCount, position + 1)
     }
     bitCount = 5 + 5 + 4 + 3 * codeLengthCount

@@ -10,7 +10,8 @@ public func decodeImage(contentsOf url: URL) throws -> RasterImage {
   do {
     bytes = [UInt8](try Data(contentsOf: url))
   } catch {
-    throw ImageDecodingError(file: url.path, kind: .unreadable, detail: "\(error.localizedDescription)")
+    throw ImageDecodingError(
+      file: url.path, kind: .unreadable, detail: "\(error.localizedDescription)")
   }
   return try decodeImage(bytes: bytes, file: url.path)
 }
@@ -25,5 +26,13 @@ public func decodeImage(bytes: [UInt8], file: String = "<memory>") throws -> Ras
   }
   throw ImageDecodingError(
     file: file, kind: .badSignature,
-    detail: "neither a PNG nor a TIFF signature (first bytes \(bytes.prefix(4).map { String($0) }.joined(separator: " ")))")
+    detail:
+      "neither a PNG nor a TIFF signature (first bytes \(bytes.prefix(4).map { String($0) }.joined(separator: " ")))"
+  )
+}
+
+/// Decodes the PNG or TIFF file at `url` and converts it to 8-bit gray the way Pillow's
+/// `convert("L")` does (see `RasterImage.convertedToGray()`).
+public func decodeGrayImage(contentsOf url: URL) throws -> GrayImage {
+  try decodeImage(contentsOf: url).convertedToGray()
 }

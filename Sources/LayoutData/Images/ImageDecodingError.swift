@@ -36,6 +36,7 @@ public struct ImageDecodingError: Error, CustomStringConvertible, Equatable, Sen
     self.detail = detail
   }
 
+  /// `file: kind: detail`, e.g. `page.png: bad checksum: CRC-32 of chunk IDAT ...`.
   public var description: String { "\(file): \(kind.rawValue): \(detail)" }
 
   /// The same error, naming `file` instead.

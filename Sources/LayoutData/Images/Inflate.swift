@@ -12,11 +12,14 @@ public enum Inflate {
   public static func zlibDecompress(
     _ data: UnsafeBufferPointer<UInt8>, expectedSize: Int = 0, limit: Int = Int.max
   ) throws -> [UInt8] {
-    guard data.count >= 2 else { throw problem(.truncated, "zlib stream shorter than its 2-byte header") }
+    guard data.count >= 2 else {
+      throw problem(.truncated, "zlib stream shorter than its 2-byte header")
+    }
     let cmf = data[0]
     let flg = data[1]
     guard cmf & 0x0F == 8, cmf >> 4 <= 7 else {
-      throw problem(.malformed, "zlib header: compression method \(cmf & 0x0F), expected 8 (deflate)")
+      throw problem(
+        .malformed, "zlib header: compression method \(cmf & 0x0F), expected 8 (deflate)")
     }
     guard (UInt16(cmf) << 8 | UInt16(flg)) % 31 == 0 else {
       throw problem(.malformed, "zlib header check bits are wrong (CMF \(cmf), FLG \(flg))")
@@ -62,10 +65,8 @@ public enum Inflate {
   }
 }
 
-/// The decoder state: input bit buffer, output buffer and the two Huffman lookup tables.
-///
-/// A lookup table has `1 << bits` entries indexed by the next `bits` input bits (LSB first);
-/// an entry is `symbol << 4 | codeLength`, and 0 marks a bit pattern no code starts with.
+/// The decoder state: input bit buffer, output buffer and the two Huffman lookup tables
+/// (`HuffmanLookupTable`).
 private struct Inflater {
   let input: UnsafeBufferPointer<UInt8>
   var position: Int
@@ -79,9 +80,9 @@ private struct Inflater {
   var outputCapacity: Int
   let limit: Int
 
-  let literalTable = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 15)
+  let literalTable = UnsafeMutablePointer<UInt32>.allocate(capacity: HuffmanLookupTable.capacity)
   var literalBits = 0
-  let distanceTable = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 15)
+  let distanceTable = UnsafeMutablePointer<UInt32>.allocate(capacity: HuffmanLookupTable.capacity)
   var distanceBits = 0
 
   init(data: UnsafeBufferPointer<UInt8>, start: Int, expectedSize: Int, limit: Int) {
@@ -109,7 +110,8 @@ private struct Inflater {
   @inline(__always)
   mutating func refill() {
     if position + 8 <= input.count, let base = input.baseAddress {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      let word = UInt64(
+        littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
       bitBuffer |= word << UInt64(bitCount)
       position += (63 - bitCount) >> 3
       bitCount |= 56
@@ -143,15 +145,20 @@ private struct Inflater {
   }
 
   @inline(__always)
-  mutating func decodeSymbol(_ table: UnsafeMutablePointer<UInt32>, _ tableBits: Int, _ what: String)
-    throws -> Int
-  {
-    let entry = table[Int(bitBuffer & ((1 << UInt64(tableBits)) - 1))]
-    let length = Int(entry & 15)
+  mutating func decodeSymbol(
+    _ table: UnsafeMutablePointer<UInt32>, _ primaryBits: Int, _ what: String
+  ) throws -> Int {
+    var entry = table[Int(bitBuffer & ((1 << UInt64(primaryBits)) - 1))]
+    if entry & 0x80 != 0 {
+      let subBits = UInt64(entry & 0x0F)
+      let index = (bitBuffer >> UInt64(primaryBits)) & ((1 << subBits) - 1)
+      entry = table[Int(entry >> 8) + Int(index)]
+    }
+    let length = Int(entry & 0x1F)
     guard length > 0 else { throw Inflate.problem(.malformed, "invalid \(what) Huffman code") }
     bitBuffer >>= UInt64(length)
     bitCount -= length
-    return Int(entry >> 4)
+    return Int(entry >> 8)
   }
 
   /// The byte position just after the last consumed bit, rounded up to a whole byte.
@@ -163,47 +170,6 @@ private struct Inflater {
       throw Inflate.problem(.truncated, "deflate stream ends early")
     }
     return end
-  }
-
-  // MARK: tables
-
-  /// Builds a lookup table for `lengths`; rejects over-subscribed codes.
-  static func buildTable(
-    _ table: UnsafeMutablePointer<UInt32>, lengths: UnsafeBufferPointer<UInt8>, what: String
-  ) throws -> Int {
-    var countPerLength = [Int](repeating: 0, count: 16)
-    var maxLength = 0
-    for length in lengths where length > 0 {
-      countPerLength[Int(length)] += 1
-      maxLength = max(maxLength, Int(length))
-    }
-    var left = 1
-    for bits in 1..<16 {
-      left = (left << 1) - countPerLength[bits]
-      if left < 0 { throw Inflate.problem(.malformed, "over-subscribed \(what) Huffman code") }
-    }
-    let tableBits = max(1, maxLength)
-    let size = 1 << tableBits
-    table.update(repeating: 0, count: size)
-    var nextCode = [Int](repeating: 0, count: 16)
-    var code = 0
-    for bits in 1..<16 {
-      code = (code + countPerLength[bits - 1]) << 1
-      nextCode[bits] = code
-    }
-    for symbol in 0..<lengths.count {
-      let length = Int(lengths[symbol])
-      if length == 0 { continue }
-      let reversed = DeflateTables.reverseBits(nextCode[length], count: length)
-      nextCode[length] += 1
-      let entry = UInt32(symbol) << 4 | UInt32(length)
-      var index = reversed
-      while index < size {
-        table[index] = entry
-        index += 1 << length
-      }
-    }
-    return tableBits
   }
 
   // MARK: blocks
@@ -219,10 +185,11 @@ private struct Inflater {
       case 0: try copyStoredBlock()
       case 1:
         try DeflateTables.fixedLiteralLengths.withUnsafeBufferPointer {
-          literalBits = try Inflater.buildTable(literalTable, lengths: $0, what: "literal/length")
+          literalBits = try HuffmanLookupTable.build(
+            literalTable, lengths: $0, what: "literal/length")
         }
         try DeflateTables.fixedDistanceLengths.withUnsafeBufferPointer {
-          distanceBits = try Inflater.buildTable(distanceTable, lengths: $0, what: "distance")
+          distanceBits = try HuffmanLookupTable.build(distanceTable, lengths: $0, what: "distance")
         }
         try decodeCompressedBlock()
       case 2:
@@ -246,7 +213,8 @@ private struct Inflater {
     let length = Int(input[start]) | Int(input[start + 1]) << 8
     let complement = Int(input[start + 2]) | Int(input[start + 3]) << 8
     guard length ^ 0xFFFF == complement else {
-      throw Inflate.problem(.malformed, "stored block length \(length) does not match its complement")
+      throw Inflate.problem(
+        .malformed, "stored block length \(length) does not match its complement")
     }
     guard start + 4 + length <= input.count else {
       throw Inflate.problem(.truncated, "stored block of \(length) bytes cut off")
@@ -266,7 +234,8 @@ private struct Inflater {
     let codeLengthCount = bits(4) + 4
     guard literalCount <= 286, distanceCount <= 30 else {
       throw Inflate.problem(
-        .malformed, "dynamic block declares \(literalCount) literal and \(distanceCount) distance codes")
+        .malformed,
+        "dynamic block declares \(literalCount) literal and \(distanceCount) distance codes")
     }
     var codeLengthLengths = [UInt8](repeating: 0, count: 19)
     for i in 0..<codeLengthCount {
@@ -275,7 +244,7 @@ private struct Inflater {
     }
     try checkNotPastEnd()
     let codeLengthBits = try codeLengthLengths.withUnsafeBufferPointer {
-      try Inflater.buildTable(literalTable, lengths: $0, what: "code-length")
+      try HuffmanLookupTable.build(literalTable, lengths: $0, what: "code-length")
     }
     let total = literalCount + distanceCount
     var lengths = [UInt8](repeating: 0, count: total)
@@ -292,7 +261,9 @@ private struct Inflater {
       let repeatCount: Int
       switch symbol {
       case 16:
-        guard i > 0 else { throw Inflate.problem(.malformed, "code length repeat with no previous length") }
+        guard i > 0 else {
+          throw Inflate.problem(.malformed, "code length repeat with no previous length")
+        }
         value = lengths[i - 1]
         repeatCount = 3 + bits(2)
       case 17: repeatCount = 3 + bits(3)
@@ -311,11 +282,12 @@ private struct Inflater {
       throw Inflate.problem(.malformed, "dynamic block has no end-of-block code")
     }
     try lengths.withUnsafeBufferPointer { all in
-      literalBits = try Inflater.buildTable(
+      literalBits = try HuffmanLookupTable.build(
         literalTable, lengths: UnsafeBufferPointer(rebasing: all[0..<literalCount]),
         what: "literal/length")
-      distanceBits = try Inflater.buildTable(
-        distanceTable, lengths: UnsafeBufferPointer(rebasing: all[literalCount...]), what: "distance")
+      distanceBits = try HuffmanLookupTable.build(
+        distanceTable, lengths: UnsafeBufferPointer(rebasing: all[literalCount...]),
+        what: "distance")
     }
   }
 
@@ -372,6 +344,16 @@ private struct Inflater {
               let source = destination - distance
               if distance >= length {
                 destination.update(from: source, count: length)
+              } else if distance == 1 {
+                destination.update(repeating: source[0], count: length)
+              } else if distance >= 8 && outputCount + length + 8 <= outputCapacity {
+                // Eight bytes at a time: each read ends before the write it feeds begins.
+                var k = 0
+                while k < length {
+                  let word = UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self)
+                  UnsafeMutableRawPointer(destination + k).storeBytes(of: word, as: UInt64.self)
+                  k += 8
+                }
               } else {
                 for k in 0..<length { destination[k] = source[k] }
               }

@@ -41,7 +41,8 @@ public enum ModelPixels {
   public static func values(from page: GrayImage, size: Int = defaultSize) -> [Float] {
     let plane = size * size
     var values = [Float](repeating: 0, count: 3 * plane)
-    fillReplicated(page.resizedBilinear(width: size, height: size).pixels, plane: plane, into: &values)
+    fillReplicated(
+      page.resizedBilinear(width: size, height: size).pixels, plane: plane, into: &values)
     return values
   }
 

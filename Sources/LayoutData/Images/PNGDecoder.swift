@@ -56,7 +56,9 @@ public enum PNGDecoder {
   }
 
   static func decode(buffer p: UnsafeBufferPointer<UInt8>) throws -> RasterImage {
-    guard p.count >= 8 else { throw fail(.truncated, "file has \(p.count) bytes, shorter than the PNG signature") }
+    guard p.count >= 8 else {
+      throw fail(.truncated, "file has \(p.count) bytes, shorter than the PNG signature")
+    }
     guard Array(p[0..<8]) == signature else { throw fail(.badSignature, "not a PNG signature") }
     var header: Header?
     var palette: [UInt8] = []
@@ -71,15 +73,19 @@ public enum PNGDecoder {
       let typeBytes = Array(p[(offset + 4)..<(offset + 8)])
       let type = String(decoding: typeBytes, as: UTF8.self)
       guard length <= 0x7FFF_FFFF, offset + 12 + length <= p.count else {
-        throw fail(.truncated, "chunk \(type) at byte \(offset) declares \(length) bytes but the file ends first")
+        throw fail(
+          .truncated,
+          "chunk \(type) at byte \(offset) declares \(length) bytes but the file ends first")
       }
       let body = UnsafeBufferPointer(rebasing: p[(offset + 8)..<(offset + 8 + length)])
       let storedCRC = UInt32(readUInt32(p, offset + 8 + length))
-      let computedCRC = CRC32.checksum(UnsafeBufferPointer(rebasing: p[(offset + 4)..<(offset + 8 + length)]))
+      let computedCRC = CRC32.checksum(
+        UnsafeBufferPointer(rebasing: p[(offset + 4)..<(offset + 8 + length)]))
       guard storedCRC == computedCRC else {
         throw fail(
           .badChecksum,
-          "CRC-32 of chunk \(type) at byte \(offset) is \(Inflate.hex(storedCRC)), data gives \(Inflate.hex(computedCRC))")
+          "CRC-32 of chunk \(type) at byte \(offset) is \(Inflate.hex(storedCRC)), data gives \(Inflate.hex(computedCRC))"
+        )
       }
       offset += 12 + length
       if header == nil && type != "IHDR" {
@@ -91,7 +97,8 @@ public enum PNGDecoder {
         header = try parseHeader(body)
       case "PLTE":
         guard length % 3 == 0, length > 0, length <= 768 else {
-          throw fail(.malformed, "PLTE chunk of \(length) bytes, expected a multiple of 3 up to 768")
+          throw fail(
+            .malformed, "PLTE chunk of \(length) bytes, expected a multiple of 3 up to 768")
         }
         palette = Array(body)
       case "IDAT":
@@ -105,12 +112,17 @@ public enum PNGDecoder {
     }
     guard let header else { throw fail(.malformed, "no IHDR chunk") }
     guard !compressed.isEmpty else { throw fail(.malformed, "no IDAT chunk") }
-    if header.colorType == 3 && palette.isEmpty { throw fail(.malformed, "palette image without PLTE chunk") }
-    return try decodePixels(header: header, compressed: compressed, palette: header.colorType == 3 ? palette : [])
+    if header.colorType == 3 && palette.isEmpty {
+      throw fail(.malformed, "palette image without PLTE chunk")
+    }
+    return try decodePixels(
+      header: header, compressed: compressed, palette: header.colorType == 3 ? palette : [])
   }
 
   static func parseHeader(_ body: UnsafeBufferPointer<UInt8>) throws -> Header {
-    guard body.count == 13 else { throw fail(.malformed, "IHDR has \(body.count) bytes, expected 13") }
+    guard body.count == 13 else {
+      throw fail(.malformed, "IHDR has \(body.count) bytes, expected 13")
+    }
     var h = Header()
     h.width = readUInt32(body, 0)
     h.height = readUInt32(body, 4)
@@ -119,27 +131,35 @@ public enum PNGDecoder {
     guard h.width > 0, h.height > 0, h.width <= 0x7FFF_FFFF, h.height <= 0x7FFF_FFFF else {
       throw fail(.malformed, "image size \(h.width)×\(h.height), expected positive sizes")
     }
-    let allowed: [Int: [Int]] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
+    let allowed: [Int: [Int]] = [
+      0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16],
+    ]
     guard let depths = allowed[h.colorType] else {
       throw fail(.malformed, "colour type \(h.colorType), expected 0, 2, 3, 4 or 6")
     }
     guard depths.contains(h.bitDepth) else {
-      throw fail(.unsupported, "bit depth \(h.bitDepth) for colour type \(h.colorType), expected one of \(depths)")
+      throw fail(
+        .unsupported,
+        "bit depth \(h.bitDepth) for colour type \(h.colorType), expected one of \(depths)")
     }
     guard body[10] == 0 else { throw fail(.unsupported, "compression method \(body[10])") }
     guard body[11] == 0 else { throw fail(.unsupported, "filter method \(body[11])") }
-    guard body[12] <= 1 else { throw fail(.malformed, "interlace method \(body[12]), expected 0 or 1") }
+    guard body[12] <= 1 else {
+      throw fail(.malformed, "interlace method \(body[12]), expected 0 or 1")
+    }
     h.interlaced = body[12] == 1
     let (pixelCount, overflow) = h.width.multipliedReportingOverflow(by: h.height)
     guard !overflow, pixelCount <= maximumPixelBytes / max(1, h.mode.bytesPerPixel) else {
-      throw fail(.unsupported, "image of \(h.width)×\(h.height) pixels is larger than this decoder accepts")
+      throw fail(
+        .unsupported, "image of \(h.width)×\(h.height) pixels is larger than this decoder accepts")
     }
     return h
   }
 
   /// Adam7 passes: (x start, y start, x step, y step).
   static let adam7: [(Int, Int, Int, Int)] = [
-    (0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2),
+    (0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2),
+    (0, 1, 1, 2),
   ]
 
   static func decodePixels(header h: Header, compressed: [UInt8], palette: [UInt8]) throws
@@ -183,12 +203,15 @@ public enum PNGDecoder {
                 throw fail(.malformed, "row \(r) has filter type \(filterByte), expected 0...4")
               }
               let row = base + offset + 1
-              PNGFilter.unfilter(filter, row: row, previous: previous, count: rowBytes, bytesPerPixel: h.filterStride)
+              PNGFilter.unfilter(
+                filter, row: row, previous: previous, count: rowBytes, bytesPerPixel: h.filterStride
+              )
               previous = UnsafePointer(row)
               offset += 1 + rowBytes
               let y = y0 + r * dy
               if dx == 1 {
-                unpackRow(header: h, row: row, width: w, into: outBase + y * h.width * outBytesPerPixel)
+                unpackRow(
+                  header: h, row: row, width: w, into: outBase + y * h.width * outBytesPerPixel)
               } else {
                 unpackRow(header: h, row: row, width: w, into: scratchBase)
                 for c in 0..<w {
@@ -208,7 +231,8 @@ public enum PNGDecoder {
 
   /// Converts one unfiltered scanline of `width` pixels into Pillow's layout for the mode.
   static func unpackRow(
-    header h: Header, row: UnsafeMutablePointer<UInt8>, width: Int, into out: UnsafeMutablePointer<UInt8>
+    header h: Header, row: UnsafeMutablePointer<UInt8>, width: Int,
+    into out: UnsafeMutablePointer<UInt8>
   ) {
     switch h.bitDepth {
     case 1, 2, 4:

@@ -20,12 +20,16 @@ public enum PNGEncoder {
     case .grayAlpha: (colorType, bitDepth) = (4, 8)
     case .rgba: (colorType, bitDepth) = (6, 8)
     }
-    guard image.width > 0, image.height > 0, image.width <= 0x7FFF_FFFF, image.height <= 0x7FFF_FFFF,
-      image.pixels.count == image.width * image.height * image.mode.bytesPerPixel
+    let (pixelCount, overflow) = image.width.multipliedReportingOverflow(by: image.height)
+    guard image.width > 0, image.height > 0, image.width <= 0x7FFF_FFFF,
+      image.height <= 0x7FFF_FFFF, !overflow, pixelCount <= PNGDecoder.maximumPixelBytes,
+      image.pixels.count == pixelCount * image.mode.bytesPerPixel
     else {
       throw ImageDecodingError(
         file: "<memory>", kind: .invalidImage,
-        detail: "\(image.width)×\(image.height) \(image.mode.rawValue) image with \(image.pixels.count) pixel bytes")
+        detail:
+          "\(image.width)×\(image.height) \(image.mode.rawValue) image with \(image.pixels.count) pixel bytes"
+      )
     }
     if image.mode == .palette {
       guard image.palette.count % 3 == 0, (3...768).contains(image.palette.count) else {
@@ -35,7 +39,8 @@ public enum PNGEncoder {
       }
     }
     let rows = fileRows(image)
-    let filtered = filterRows(rows.bytes, height: image.height, rowBytes: rows.rowBytes, bytesPerPixel: rows.filterStride)
+    let filtered = filterRows(
+      rows.bytes, height: image.height, rowBytes: rows.rowBytes, bytesPerPixel: rows.filterStride)
     var png = PNGDecoder.signature
     var header: [UInt8] = []
     appendUInt32(UInt32(image.width), to: &header)
@@ -93,23 +98,28 @@ public enum PNGEncoder {
 
   /// Filter byte plus filtered row for every row, choosing per row the filter whose output
   /// has the smallest sum of absolute values (bytes read as signed).
-  static func filterRows(_ raw: [UInt8], height: Int, rowBytes: Int, bytesPerPixel: Int) -> [UInt8] {
+  /// Up first: on pages most rows repeat the one above and score 0, which ends the search.
+  static let tryOrder: [PNGFilter] = [.up, .sub, .paeth, .average, .none]
+
+  static func filterRows(_ raw: [UInt8], height: Int, rowBytes: Int, bytesPerPixel: Int) -> [UInt8]
+  {
     var out = [UInt8](repeating: 0, count: height * (rowBytes + 1))
     var candidate = [UInt8](repeating: 0, count: rowBytes)
     raw.withUnsafeBufferPointer { src in
       out.withUnsafeMutableBufferPointer { dst in
         candidate.withUnsafeMutableBufferPointer { scratch in
-          guard let base = src.baseAddress, let target = dst.baseAddress, let work = scratch.baseAddress
+          guard let base = src.baseAddress, let target = dst.baseAddress,
+            let work = scratch.baseAddress
           else { return }
           for y in 0..<height {
             let row = base + y * rowBytes
             let previous: UnsafePointer<UInt8>? = y > 0 ? base + (y - 1) * rowBytes : nil
             let line = target + y * (rowBytes + 1)
             var bestScore = Int.max
-            for filter in PNGFilter.allCases {
-              PNGFilter.filter(filter, row: row, previous: previous, count: rowBytes, bytesPerPixel: bytesPerPixel, into: work)
-              var score = 0
-              for i in 0..<rowBytes { score += abs(Int(Int8(bitPattern: work[i]))) }
+            for filter in tryOrder {
+              let score = PNGFilter.filter(
+                filter, row: row, previous: previous, count: rowBytes,
+                bytesPerPixel: bytesPerPixel, into: work)
               if score < bestScore {
                 bestScore = score
                 line[0] = filter.rawValue
@@ -125,7 +135,10 @@ public enum PNGEncoder {
   }
 
   static func appendUInt32(_ value: UInt32, to bytes: inout [UInt8]) {
-    bytes += [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    bytes += [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF),
+      UInt8(value & 0xFF),
+    ]
   }
 
   static func appendChunk(_ type: String, _ body: [UInt8], to png: inout [UInt8]) {

@@ -75,48 +75,56 @@ enum PNGFilter: UInt8, CaseIterable {
     }
   }
 
-  /// Applies this filter to one raw scanline, writing `count` filtered bytes to `out`.
-  /// `previous` is the previous raw scanline (`nil` for the first row).
+  /// Applies this filter to one raw scanline, writing `count` filtered bytes to `out`, and
+  /// returns the sum of the filtered bytes read as signed values' magnitudes (libpng's
+  /// heuristic for choosing a filter). `previous` is the previous raw scanline (`nil` for the
+  /// first row, where PNG treats the row above as zeros).
+  @discardableResult
   static func filter(
     _ type: PNGFilter, row: UnsafePointer<UInt8>, previous: UnsafePointer<UInt8>?,
     count: Int, bytesPerPixel bpp: Int, into out: UnsafeMutablePointer<UInt8>
-  ) {
+  ) -> Int {
     let head = min(bpp, count)
-    switch type {
-    case .none:
-      out.update(from: row, count: count)
-    case .sub:
-      for i in 0..<head { out[i] = row[i] }
+    var score = 0
+    @inline(__always) func emit(_ i: Int, _ value: UInt8) {
+      out[i] = value
+      score &+= Int(Int8(bitPattern: value).magnitude)
+    }
+    switch (type, previous) {
+    case (.none, _), (.up, nil):
+      for i in 0..<count { emit(i, row[i]) }
+    case (.sub, _), (.paeth, nil):
+      // With the row above all zero, Paeth always predicts the left neighbour.
+      for i in 0..<head { emit(i, row[i]) }
       var i = bpp
       while i < count {
-        out[i] = row[i] &- row[i - bpp]
+        emit(i, row[i] &- row[i - bpp])
         i += 1
       }
-    case .up:
-      if let up = previous {
-        for i in 0..<count { out[i] = row[i] &- up[i] }
-      } else {
-        out.update(from: row, count: count)
-      }
-    case .average:
-      for i in 0..<head { out[i] = row[i] &- (previous.map { $0[i] >> 1 } ?? 0) }
+    case (.up, let up?):
+      for i in 0..<count { emit(i, row[i] &- up[i]) }
+    case (.average, nil):
+      for i in 0..<head { emit(i, row[i]) }
       var i = bpp
       while i < count {
-        let above = previous.map { Int($0[i]) } ?? 0
-        out[i] = row[i] &- UInt8(truncatingIfNeeded: (Int(row[i - bpp]) + above) >> 1)
+        emit(i, row[i] &- row[i - bpp] >> 1)
         i += 1
       }
-    case .paeth:
-      for i in 0..<head { out[i] = row[i] &- (previous.map { $0[i] } ?? 0) }
+    case (.average, let up?):
+      for i in 0..<head { emit(i, row[i] &- up[i] >> 1) }
       var i = bpp
       while i < count {
-        if let up = previous {
-          out[i] = row[i] &- paethPredictor(row[i - bpp], up[i], up[i - bpp])
-        } else {
-          out[i] = row[i] &- row[i - bpp]
-        }
+        emit(i, row[i] &- UInt8(truncatingIfNeeded: (Int(row[i - bpp]) + Int(up[i])) >> 1))
+        i += 1
+      }
+    case (.paeth, let up?):
+      for i in 0..<head { emit(i, row[i] &- up[i]) }
+      var i = bpp
+      while i < count {
+        emit(i, row[i] &- paethPredictor(row[i - bpp], up[i], up[i - bpp]))
         i += 1
       }
     }
+    return score
   }
 }

@@ -54,7 +54,8 @@ public enum PackBits {
 
   /// Encodes `input` (one row at a time is customary), appending to `output`. Runs of three or
   /// more equal bytes become repeat runs; the rest becomes literal runs of up to 128 bytes.
-  public static func encode(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+  public static func encode(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8])
+  {
     let n = input.count
     var i = 0
     var literalStart = 0

@@ -21,14 +21,18 @@ public enum TIFFDecoder {
     let bigEndian: Bool
 
     func uint16(_ at: Int) throws -> Int {
-      guard at >= 0, at + 2 <= bytes.count else { throw fail(.truncated, "file ends inside a 16-bit field at byte \(at)") }
+      guard at >= 0, at + 2 <= bytes.count else {
+        throw fail(.truncated, "file ends inside a 16-bit field at byte \(at)")
+      }
       let a = Int(bytes[at])
       let b = Int(bytes[at + 1])
       return bigEndian ? a << 8 | b : b << 8 | a
     }
 
     func uint32(_ at: Int) throws -> Int {
-      guard at >= 0, at + 4 <= bytes.count else { throw fail(.truncated, "file ends inside a 32-bit field at byte \(at)") }
+      guard at >= 0, at + 4 <= bytes.count else {
+        throw fail(.truncated, "file ends inside a 32-bit field at byte \(at)")
+      }
       let hi = try uint16(bigEndian ? at : at + 2)
       let lo = try uint16(bigEndian ? at + 2 : at)
       return hi << 16 | lo
@@ -68,7 +72,9 @@ public enum TIFFDecoder {
   }
 
   static func decode(buffer p: UnsafeBufferPointer<UInt8>) throws -> RasterImage {
-    guard p.count >= 8 else { throw fail(.truncated, "file has \(p.count) bytes, shorter than a TIFF header") }
+    guard p.count >= 8 else {
+      throw fail(.truncated, "file has \(p.count) bytes, shorter than a TIFF header")
+    }
     let bigEndian: Bool
     switch (p[0], p[1]) {
     case (0x49, 0x49): bigEndian = false
@@ -80,7 +86,9 @@ public enum TIFFDecoder {
     let ifd = try r.uint32(4)
     let entryCount = try r.uint16(ifd)
     guard ifd + 2 + entryCount * 12 <= p.count else {
-      throw fail(.truncated, "first IFD (\(entryCount) entries at byte \(ifd)) runs past the end of the file")
+      throw fail(
+        .truncated, "first IFD (\(entryCount) entries at byte \(ifd)) runs past the end of the file"
+      )
     }
     var tags: [Int: [Int]] = [:]
     for i in 0..<entryCount {
@@ -109,8 +117,12 @@ public enum TIFFDecoder {
     guard try single(284, "PlanarConfiguration", default: 1) == 1 || samples == 1 else {
       throw fail(.unsupported, "planar configuration 2 (separate planes)")
     }
-    guard try single(266, "FillOrder", default: 1) == 1 else { throw fail(.unsupported, "fill order 2") }
-    guard try single(317, "Predictor", default: 1) == 1 else { throw fail(.unsupported, "predictor") }
+    guard try single(266, "FillOrder", default: 1) == 1 else {
+      throw fail(.unsupported, "fill order 2")
+    }
+    guard try single(317, "Predictor", default: 1) == 1 else {
+      throw fail(.unsupported, "predictor")
+    }
     guard compression == 1 || compression == 32773 else {
       throw fail(.unsupported, "compression \(compression); only 1 (none) and 32773 (PackBits)")
     }
@@ -128,7 +140,8 @@ public enum TIFFDecoder {
     default:
       throw fail(
         .unsupported,
-        "photometric \(photometric) with \(samples) samples of \(bits) bits; expected bilevel, 8-bit gray, RGB(A) or palette")
+        "photometric \(photometric) with \(samples) samples of \(bits) bits; expected bilevel, 8-bit gray, RGB(A) or palette"
+      )
     }
     var palette: [UInt8] = []
     if mode == .palette {
@@ -141,7 +154,9 @@ public enum TIFFDecoder {
       }
     }
     let rowBytes = (width * samples * bits + 7) / 8
-    guard let offsets = tags[273] else { throw fail(.malformed, "required tag StripOffsets (273) is missing") }
+    guard let offsets = tags[273] else {
+      throw fail(.malformed, "required tag StripOffsets (273) is missing")
+    }
     let stripCount = (height + rowsPerStrip - 1) / rowsPerStrip
     guard offsets.count >= stripCount else {
       throw fail(.malformed, "\(offsets.count) strip offsets for \(stripCount) strips")
@@ -158,7 +173,8 @@ public enum TIFFDecoder {
       throw fail(.malformed, "\(byteCounts.count) strip byte counts for \(stripCount) strips")
     }
     guard rowBytes * height <= PNGDecoder.maximumPixelBytes else {
-      throw fail(.unsupported, "image of \(width)×\(height) pixels is larger than this decoder accepts")
+      throw fail(
+        .unsupported, "image of \(width)×\(height) pixels is larger than this decoder accepts")
     }
     var raw: [UInt8] = []
     // PackBits expands at most 64-fold, so a lying header cannot force a huge reservation.
@@ -169,7 +185,9 @@ public enum TIFFDecoder {
       let start = offsets[strip]
       let available = max(0, min(byteCounts[strip], p.count - start))
       guard start <= p.count, byteCounts[strip] <= p.count - start else {
-        throw fail(.truncated, "strip \(strip) (\(byteCounts[strip]) bytes at \(start)) runs past the end of the file")
+        throw fail(
+          .truncated,
+          "strip \(strip) (\(byteCounts[strip]) bytes at \(start)) runs past the end of the file")
       }
       let data = UnsafeBufferPointer(rebasing: p[start..<(start + available)])
       if compression == 1 {
@@ -185,8 +203,12 @@ public enum TIFFDecoder {
         }
       }
     }
-    let pixels = unpack(raw, mode: mode, width: width, height: height, rowBytes: rowBytes, whiteIsZero: photometric == 0)
-    return RasterImage(width: width, height: height, mode: mode, sourceBitDepth: bits, pixels: pixels, palette: palette)
+    let pixels = unpack(
+      raw, mode: mode, width: width, height: height, rowBytes: rowBytes,
+      whiteIsZero: photometric == 0)
+    return RasterImage(
+      width: width, height: height, mode: mode, sourceBitDepth: bits, pixels: pixels,
+      palette: palette)
   }
 
   static func unpack(

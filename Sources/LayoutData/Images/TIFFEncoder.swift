@@ -35,7 +35,9 @@ public enum TIFFEncoder {
     else {
       throw ImageDecodingError(
         file: "<memory>", kind: .invalidImage,
-        detail: "\(image.width)×\(image.height) \(image.mode.rawValue) image with \(image.pixels.count) pixel bytes")
+        detail:
+          "\(image.width)×\(image.height) \(image.mode.rawValue) image with \(image.pixels.count) pixel bytes"
+      )
     }
     let rowBytes = (image.width * samples * bits + 7) / 8
     let rows = fileRows(image, rowBytes: rowBytes)
@@ -70,7 +72,8 @@ public enum TIFFEncoder {
       }
       return at
     }
-    let bitsAt = samples > 2 ? appendArray([Int](repeating: bits, count: samples), shortType: true) : 0
+    let bitsAt =
+      samples > 2 ? appendArray([Int](repeating: bits, count: samples), shortType: true) : 0
     let offsetsAt = stripCount > 1 ? appendArray(offsets, shortType: false) : offsets[0]
     let countsAt = stripCount > 1 ? appendArray(counts, shortType: false) : counts[0]
     let resolutionAt = appendArray([72, 1, 72, 1], shortType: false)
@@ -105,7 +108,9 @@ public enum TIFFEncoder {
   }
 
   /// Writes `image` as a TIFF file at `url`.
-  public static func write(_ image: RasterImage, to url: URL, compression: Compression = .packBits) throws {
+  public static func write(_ image: RasterImage, to url: URL, compression: Compression = .packBits)
+    throws
+  {
     try Data(encode(image, compression: compression)).write(to: url)
   }
 

@@ -44,7 +44,9 @@ public enum TesseractOCR {
   ///
   /// Runs `tesseract IMAGE stdout --psm N -l LANG tsv` with `OMP_THREAD_LIMIT=1` (same output,
   /// much faster on few cores). A failing run throws with tesseract's message.
-  public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws -> Document {
+  public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws
+    -> Document
+  {
     guard FileManager.default.fileExists(atPath: image.path) else {
       throw DataEnvironmentError("image \(image.path) does not exist")
     }
@@ -52,13 +54,26 @@ public enum TesseractOCR {
     let process = Process()
     process.executableURL = executable
     process.arguments = [
-      image.path, "stdout", "--psm", String(options.pageSegmentationMode), "-l", options.language, "tsv",
+      image.path, "stdout", "--psm", String(options.pageSegmentationMode), "-l", options.language,
+      "tsv",
     ]
     var environment = ProcessInfo.processInfo.environment
     environment["OMP_THREAD_LIMIT"] = "1"
     process.environment = environment
+    // Standard error goes to a file so that a chatty tesseract cannot block on a full pipe.
     let output = Pipe()
-    let errors = Pipe()
+    let errorLog = FileManager.default.temporaryDirectory
+      .appendingPathComponent("layoutlab-tesseract-\(UUID().uuidString).log")
+    guard FileManager.default.createFile(atPath: errorLog.path, contents: nil),
+      let errors = FileHandle(forWritingAtPath: errorLog.path)
+    else {
+      throw DataEnvironmentError(
+        "cannot create a log file in \(errorLog.deletingLastPathComponent().path)")
+    }
+    defer {
+      try? errors.close()
+      try? FileManager.default.removeItem(at: errorLog)
+    }
     process.standardOutput = output
     process.standardError = errors
     do {
@@ -67,23 +82,27 @@ public enum TesseractOCR {
       throw DataEnvironmentError("cannot start \(executable.path): \(error.localizedDescription)")
     }
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let errorData = (try? Data(contentsOf: errorLog)) ?? Data()
     guard process.terminationStatus == 0 else {
-      let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       throw DataEnvironmentError(
         "tesseract failed on \(image.path) (exit \(process.terminationStatus)): \(message)")
     }
     let id = image.deletingPathExtension().lastPathComponent
     var document = try TesseractTSV.parse(
-      String(decoding: data, as: UTF8.self), file: "tesseract output for \(image.path)", documentId: id)
+      String(decoding: data, as: UTF8.self), file: "tesseract output for \(image.path)",
+      documentId: id)
     document.imagePath = image.path
     return document
   }
 
   /// Runs `layoutlab ocr IMAGE… --out DIR`: writes `DIR/<stem>.tsv` per image (the format the
   /// DocVQA and RVL-CDIP readers pick up) and returns one summary line per image.
-  public static func run(images: [String], outDirectory: String, options: TesseractOptions = TesseractOptions())
+  public static func run(
+    images: [String], outDirectory: String, options: TesseractOptions = TesseractOptions()
+  )
     throws -> String
   {
     guard !images.isEmpty else { throw DataEnvironmentError("ocr needs at least one IMAGE") }
@@ -94,7 +113,8 @@ public enum TesseractOCR {
       let document = try recognize(image: image, options: options)
       let out = URL(fileURLWithPath: outDirectory).appendingPathComponent(document.id + ".tsv")
       try TesseractTSV.write(document, to: out)
-      lines.append("\(path): \(document.words.count) words, \(document.lines.count) lines -> \(out.path)")
+      lines.append(
+        "\(path): \(document.words.count) words, \(document.lines.count) lines -> \(out.path)")
     }
     return lines.joined(separator: "\n")
   }

@@ -15,7 +15,8 @@ public struct BasicTokenizer: Sendable {
 
   /// Creates a basic tokenizer.
   public init(
-    lowercase: Bool = true, specialTokens: [String] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    lowercase: Bool = true,
+    specialTokens: [String] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
   ) {
     self.lowercase = lowercase
     self.specialTokens = specialTokens

@@ -9,9 +9,13 @@
 /// vocabulary has `vocabularySize` tokens or no pair occurs `minimumFrequency` times.
 /// The same corpus always gives the same vocabulary.
 public struct VocabularyBuilder: Sendable {
+  /// The number of tokens to reach, special tokens included.
   public var vocabularySize: Int
+  /// A pair must occur at least this often to be merged.
   public var minimumFrequency: Int
+  /// Tokens placed first, in this order.
   public var specialTokens: [String]
+  /// The pre-tokenisation that splits the corpus into words.
   public var basic: BasicTokenizer
 
   /// Creates a builder.
@@ -55,10 +59,16 @@ public struct VocabularyBuilder: Sendable {
     var continuation = Set<String>()
     for word in words {
       for (index, scalar) in word.unicodeScalars.enumerated() {
-        if index == 0 { initial.insert(String(scalar)) } else { continuation.insert("##" + String(scalar)) }
+        if index == 0 {
+          initial.insert(String(scalar))
+        } else {
+          continuation.insert("##" + String(scalar))
+        }
       }
     }
-    let byBytes: (String, String) -> Bool = { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let byBytes: (String, String) -> Bool = {
+      Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+    }
     var vocabulary = specialTokens
     for symbol in initial.sorted(by: byBytes) + continuation.sorted(by: byBytes) {
       _ = intern(symbol)
@@ -95,7 +105,8 @@ public struct VocabularyBuilder: Sendable {
       }
       guard let merge = best else { break }
       let right = symbols[Int(merge.right)]
-      let merged = symbols[Int(merge.left)] + (right.hasPrefix("##") ? String(right.dropFirst(2)) : right)
+      let merged =
+        symbols[Int(merge.left)] + (right.hasPrefix("##") ? String(right.dropFirst(2)) : right)
       let mergedId = intern(merged)
       if !inVocabulary.contains(merged) {
         vocabulary.append(merged)
@@ -113,7 +124,8 @@ public struct VocabularyBuilder: Sendable {
         var updated: [Int32] = []
         var position = 0
         while position < old.count {
-          if position + 1 < old.count, old[position] == merge.left, old[position + 1] == merge.right {
+          if position + 1 < old.count, old[position] == merge.left, old[position + 1] == merge.right
+          {
             updated.append(mergedId)
             position += 2
           } else {

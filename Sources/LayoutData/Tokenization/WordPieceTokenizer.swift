@@ -25,7 +25,8 @@ public struct WordPieceVocabulary: Sendable {
     do {
       text = try String(contentsOf: file, encoding: .utf8)
     } catch {
-      throw DataEnvironmentError("cannot read vocabulary \(file.path): \(error.localizedDescription)")
+      throw DataEnvironmentError(
+        "cannot read vocabulary \(file.path): \(error.localizedDescription)")
     }
     var tokens = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
@@ -51,13 +52,19 @@ public struct WordPieceVocabulary: Sendable {
 
 /// BERT's full tokenizer: `BasicTokenizer` then WordPiece on each basic token.
 public struct WordPieceTokenizer: Sendable {
+  /// The vocabulary.
   public let vocabulary: WordPieceVocabulary
+  /// The pre-tokenisation step.
   public let basic: BasicTokenizer
   /// Words longer than this many code points become `[UNK]`.
   public var maxCharactersPerWord = 100
+  /// The id of `[UNK]`.
   public let unknownId: Int32
+  /// The id of `[CLS]`.
   public let clsId: Int32
+  /// The id of `[SEP]`.
   public let sepId: Int32
+  /// The id of `[PAD]`.
   public let padId: Int32
 
   /// Creates a tokenizer; the vocabulary must hold `[UNK]`, `[CLS]`, `[SEP]` and `[PAD]`.

@@ -34,6 +34,7 @@ final class ChecksumsTests: XCTestCase {
   func testAdler32ContinuesAcrossPieces() {
     let ramp = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 * 5) }
     let first = Adler32.checksum(Array(ramp[0..<6000]))
-    XCTAssertEqual(Adler32.checksum(Array(ramp[6000...]), continuing: first), Adler32.checksum(ramp))
+    XCTAssertEqual(
+      Adler32.checksum(Array(ramp[6000...]), continuing: first), Adler32.checksum(ramp))
   }
 }

@@ -20,6 +20,23 @@ final class PNGDecoderTests: XCTestCase {
     }
   }
 
+  /// Files written by `Fixtures/images/interlaced/make_interlaced.py` (pure Python, with every
+  /// filter type used inside the Adam7 passes and sub-byte and 16-bit depths).
+  func testAdam7InterlacedFilesMatchTheirPlainTwins() throws {
+    let list = try ImageFixtures.load(InterlacedList.self, "interlaced/expected.json")
+    XCTAssertEqual(list.images.count, 8)
+    for entry in list.images {
+      let interlaced = try decodeImage(contentsOf: ImageFixtures.url("interlaced/\(entry.file)"))
+      let plain = try decodeImage(contentsOf: ImageFixtures.url("interlaced/\(entry.plain)"))
+      for image in [interlaced, plain] {
+        XCTAssertEqual(image.mode.rawValue, entry.mode, entry.file)
+        XCTAssertEqual([image.width, image.height], [entry.width, entry.height], entry.file)
+        XCTAssertEqual(image.pixelSum, entry.pixel_sum, entry.file)
+        XCTAssertEqual(SHA256.hexDigest(image.pixels), entry.sha256_of_pixels, entry.file)
+      }
+    }
+  }
+
   func testPaletteImageKeepsIndicesAndPalette() throws {
     let image = try decodeImage(contentsOf: ImageFixtures.url("png-variants/palette8.png"))
     XCTAssertEqual(image.mode, .palette)
@@ -49,8 +66,23 @@ final class PNGDecoderTests: XCTestCase {
   }
 
   func testNotAPNGIsABadSignature() {
-    XCTAssertThrowsError(try PNGDecoder.decode(Array("hello, world".utf8), file: "x.png")) { error in
+    XCTAssertThrowsError(try PNGDecoder.decode(Array("hello, world".utf8), file: "x.png")) {
+      error in
       XCTAssertEqual((error as? ImageDecodingError)?.kind, .badSignature)
     }
   }
+}
+
+/// `interlaced/expected.json`.
+struct InterlacedList: Decodable {
+  struct Entry: Decodable {
+    var file: String
+    var plain: String
+    var mode: String
+    var width: Int
+    var height: Int
+    var pixel_sum: Int
+    var sha256_of_pixels: String
+  }
+  var images: [Entry]
 }

@@ -64,7 +64,8 @@ final class PNGEncoderTests: XCTestCase {
     XCTAssertEqual(try PNGDecoder.decode(encoded).pixels, image.pixels)
     // Our encoder should be within reach of the original file's size.
     let original = try Data(contentsOf: url).count
-    XCTAssertLessThan(encoded.count, original * 3 / 2, "ours \(encoded.count), original \(original)")
+    XCTAssertLessThan(
+      encoded.count, original * 3 / 2, "ours \(encoded.count), original \(original)")
   }
 
   func testOddSizesAndNoiseRoundTrip() throws {
@@ -78,7 +79,8 @@ final class PNGEncoderTests: XCTestCase {
           if mode == .bilevel { pixels[i] &= 1 }
         }
         let palette: [UInt8] = mode == .palette ? (0..<768).map { UInt8($0 % 256) } : []
-        let image = RasterImage(width: width, height: height, mode: mode, pixels: pixels, palette: palette)
+        let image = RasterImage(
+          width: width, height: height, mode: mode, pixels: pixels, palette: palette)
         let decoded = try PNGDecoder.decode(try PNGEncoder.encode(image))
         XCTAssertEqual(decoded.pixels, pixels, "\(width)×\(height) \(mode)")
       }

@@ -35,7 +35,8 @@ final class TIFFEncoderTests: XCTestCase {
         }
         let image = RasterImage(width: width, height: height, mode: mode, pixels: pixels)
         let bytes = try TIFFEncoder.encode(image, rowsPerStrip: rows)
-        XCTAssertEqual(try decodeImage(bytes: bytes).pixels, pixels, "\(mode) \(width)×\(height)/\(rows)")
+        XCTAssertEqual(
+          try decodeImage(bytes: bytes).pixels, pixels, "\(mode) \(width)×\(height)/\(rows)")
       }
     }
   }

@@ -8,7 +8,8 @@ final class VocabularyBuilderTests: XCTestCase {
 
   func testLearnsMergesAndStartsWithSpecialsAndAlphabet() throws {
     let vocabulary = VocabularyBuilder(vocabularySize: 40).build(from: corpus)
-    XCTAssertEqual(Array(vocabulary.tokens.prefix(5)), ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"])
+    XCTAssertEqual(
+      Array(vocabulary.tokens.prefix(5)), ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"])
     XCTAssertTrue(vocabulary.tokens.contains("l"))
     XCTAssertTrue(vocabulary.tokens.contains("##o"))
     XCTAssertTrue(vocabulary.tokens.contains("low"), "\(vocabulary.tokens)")

@@ -68,7 +68,9 @@ final class WordPieceTokenizerTests: XCTestCase {
   }
 
   func testLongWordIsUnknownAndUnmatchedPieceMakesWholeWordUnknown() throws {
-    let vocabulary = WordPieceVocabulary(tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "ab", "##c", "a"])
+    let vocabulary = WordPieceVocabulary(tokens: [
+      "[PAD]", "[UNK]", "[CLS]", "[SEP]", "ab", "##c", "a",
+    ])
     let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
     XCTAssertEqual(tokenizer.tokenize("abc"), ["ab", "##c"])
     XCTAssertEqual(tokenizer.tokenize("abd"), ["[UNK]"])
@@ -83,7 +85,8 @@ final class WordPieceTokenizerTests: XCTestCase {
   }
 
   func testEmptyVocabularyFileThrowsNamingIt() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("empty-vocab-\(UUID()).txt")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "empty-vocab-\(UUID()).txt")
     try Data().write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     XCTAssertThrowsError(try WordPieceVocabulary(file: file)) {
