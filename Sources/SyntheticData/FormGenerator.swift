@@ -90,7 +90,7 @@ struct FormGenerator {
     let s = template.bodyScale
     let lineHeight = PageBuilder.lineHeight(scale: s)
     let roll = page.generator.unit()
-    if roll < 0.7 {
+    if roll < 0.62 {
       let columnWidth = (right - margin) / template.columns
       var rowY = y
       for column in 0..<template.columns {
@@ -114,7 +114,7 @@ struct FormGenerator {
       }
       return rowY
     }
-    if roll < 0.78 {
+    if roll < 0.7 {
       let words = page.drawLine(
         page.generator.pick(WordBank.boilerplate), x: margin, y: y, scale: s)
       page.addEntity(label: "other", cue: .text, wordIndices: words)
