@@ -34,22 +34,25 @@ struct FormGenerator {
       page.canvas.logo(cx: margin + 40, cy: y + 36, radius: 34)
       y += 12
     }
-    // The title: always a text-cue header.
-    let title = page.generator.pick(WordBank.headers)
-    let titleWidth = BitmapFont.width(of: title, scale: template.headerScale)
-    let titleX =
-      template.centeredHeader || template.hasLogo
-      ? max(margin, (page.width - titleWidth) / 2) : margin
-    let titleWords = page.drawLine(
-      title, x: titleX, y: y, scale: template.headerScale, bold: true)
-    page.addEntity(label: "header", cue: .text, wordIndices: titleWords)
+    // The title (a text-cue header) and form number (text-cue other), unless text is off.
+    let textOn = options.cueWeights[0] > 0
+    if textOn {
+      let title = page.generator.pick(WordBank.headers)
+      let titleWidth = BitmapFont.width(of: title, scale: template.headerScale)
+      let titleX =
+        template.centeredHeader || template.hasLogo
+        ? max(margin, (page.width - titleWidth) / 2) : margin
+      let titleWords = page.drawLine(
+        title, x: titleX, y: y, scale: template.headerScale, bold: true)
+      page.addEntity(label: "header", cue: .text, wordIndices: titleWords)
+    }
     y += PageBuilder.lineHeight(scale: template.headerScale) + 24
     if template.hasLogo { y = max(y, margin + 90) }
 
     var counts = [0.0, 0.0, 0.0]
     let weights = options.cueWeights
     let weightSum = weights.reduce(0, +)
-    counts[0] = 1
+    counts[0] = textOn ? 1 : 0
     while y + lineHeight * 3 < bottom {
       let total = counts.reduce(0, +) + 2
       // The cue furthest below its share goes next (ties and near-ties broken at random).
@@ -76,10 +79,12 @@ struct FormGenerator {
       y += template.rowGap + page.generator.int(in: 0...6)
     }
     // A form number in the corner, as on real forms: text-cue other.
-    let code = "Form \(page.generator.int(in: 10...99))-\(page.generator.int(in: 100...999))"
-    let codeWords = page.drawLine(
-      code, x: margin, y: page.height - margin / 2 - 14, scale: template.bodyScale)
-    page.addEntity(label: "other", cue: .text, wordIndices: codeWords)
+    if textOn {
+      let code = "Form \(page.generator.int(in: 10...99))-\(page.generator.int(in: 100...999))"
+      let codeWords = page.drawLine(
+        code, x: margin, y: page.height - margin / 2 - 14, scale: template.bodyScale)
+      page.addEntity(label: "other", cue: .text, wordIndices: codeWords)
+    }
     return page.finish(id: id, options: options)
   }
 

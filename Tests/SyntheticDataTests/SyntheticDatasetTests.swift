@@ -58,6 +58,12 @@ final class SyntheticDatasetTests: XCTestCase {
     XCTAssertEqual(summary.splits["train"], 52)
     XCTAssertEqual(summary.splits["val"], 4)
     XCTAssertEqual(summary.splits["test"], 8)
+    let held = try generateSyntheticDataset(
+      kind: .classify, docs: 32, seed: 3, outputDirectory: scratch.appendingPathComponent("held"),
+      options: SynthesisOptions(templateHoldout: true))
+    XCTAssertEqual(held.templatesBySplit["test"], [ClassifyGenerator.variantCount - 1])
+    XCTAssertFalse(
+      held.templatesBySplit["train"]?.contains(ClassifyGenerator.variantCount - 1) ?? true)
     let image = try decodeImage(contentsOf: URL(fileURLWithPath: documents[0].imagePath ?? ""))
     XCTAssertEqual(image.width, 762)
     XCTAssertEqual(image.height, 1000)
