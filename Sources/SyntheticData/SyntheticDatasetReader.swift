@@ -19,15 +19,27 @@ public struct SyntheticDatasetContents: Sendable {
   /// DocVQA or Microsoft Read OCR reader.
   public static func read(_ directory: URL) throws -> SyntheticDatasetContents {
     let manifestURL = directory.appendingPathComponent(DatasetLayout.manifestName)
-    let manifest: SynthesisSummary
-    do {
-      manifest = try JSONDecoder().decode(
-        SynthesisSummary.self, from: Data(contentsOf: manifestURL))
-    } catch {
+    guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
       throw SynthesisError.notADataset(
         path: directory.path,
-        expected:
-          "a readable \(DatasetLayout.manifestName) written by 'layoutlab data synth' (\(error))")
+        expected: "a \(DatasetLayout.manifestName) written by 'layoutlab data synth' (none found)")
+    }
+    let manifest: SynthesisSummary
+    do {
+      manifest = try JSONDecoder().decode(SynthesisSummary.self, from: data)
+    } catch let DecodingError.keyNotFound(key, _) {
+      throw SynthesisError.notADataset(
+        path: directory.path, expected: "the field '\(key.stringValue)' in \(manifestURL.path)")
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+      let DecodingError.dataCorrupted(context)
+    {
+      let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+      throw SynthesisError.notADataset(
+        path: directory.path,
+        expected: "\(manifestURL.path) field '\(field)': \(context.debugDescription)")
+    } catch {
+      throw SynthesisError.notADataset(
+        path: directory.path, expected: "a readable \(manifestURL.path)")
     }
     var contents = SyntheticDatasetContents(manifest: manifest, documentsBySplit: [], questions: [])
     switch manifest.kind {

@@ -15,7 +15,16 @@ final class SyntheticDatasetReaderTests: XCTestCase {
     XCTAssertEqual(contents.documentsBySplit.map(\.split), ["train", "val", "test"])
     XCTAssertEqual(contents.documents.count, 16)
     XCTAssertNotNil(try SyntheticDatasetContents.pageImage(contents.documents[0]))
-    try FileManager.default.removeItem(at: folder.appendingPathComponent("synth.json"))
+    let manifest = folder.appendingPathComponent("synth.json")
+    try Data(#"{"kind": "forms"}"#.utf8).write(to: manifest)
+    XCTAssertThrowsError(try SyntheticDatasetContents.read(folder)) {
+      XCTAssertTrue("\($0)".contains("'documents'"), "\($0)")
+    }
+    try Data(#"{"kind": "pictures"}"#.utf8).write(to: manifest)
+    XCTAssertThrowsError(try SyntheticDatasetContents.read(folder)) {
+      XCTAssertTrue("\($0)".contains("field 'kind'"), "\($0)")
+    }
+    try FileManager.default.removeItem(at: manifest)
     XCTAssertThrowsError(try SyntheticDatasetContents.read(folder)) {
       XCTAssertTrue("\($0)".contains("synth.json"))
     }
