@@ -89,6 +89,30 @@ public enum CueEvidence {
           CueCheck(
             dataset: "forms", cue: cue.rawValue, oracle: "pixels", trainItems: fit.count,
             testItems: pixelTest.count, classes: labels.count, chance: chance, accuracy: accuracy))
+        func pooledItems(_ list: [(Document, Entity, Int)]) throws -> [([Double], Int)] {
+          var result: [([Double], Int)] = []
+          var cache: [String: [Double]] = [:]
+          for (document, entity, label) in list {
+            if cache[document.id] == nil, let image = try page(document) {
+              cache[document.id] = CueFeatures.pagePixels(image)
+            }
+            guard let pooled = cache[document.id] else { continue }
+            result.append(
+              (
+                CueFeatures.entityPooledPixels(
+                  entity, pooled: pooled, original: (document.pageWidth, document.pageHeight)),
+                label
+              ))
+          }
+          return result
+        }
+        let pooledTest = try pooledItems(score)
+        checks.append(
+          CueCheck(
+            dataset: "forms", cue: cue.rawValue, oracle: "pixels 7×7", trainItems: fit.count,
+            testItems: pooledTest.count, classes: labels.count, chance: chance,
+            accuracy: CueFeatures.nearestCentroidAccuracy(
+              train: try pooledItems(fit), test: pooledTest, classes: labels.count)))
       }
     }
     return checks

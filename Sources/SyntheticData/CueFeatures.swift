@@ -67,6 +67,20 @@ enum CueFeatures {
     return gridMeans(page, x0: x0, y0: y0, x1: x1, y1: y1, rows: 2, columns: 6)
   }
 
+  /// The cells of the pooled 7×7 grid (`pooled`, from `pagePixels`) that a form entity's
+  /// cue region falls in: the grid row of the entity's centre, three columns from its checkbox
+  /// slot on. What a LayoutLMv2 visual token at the field sees.
+  static func entityPooledPixels(_ entity: Entity, pooled: [Double], original: (Int, Int))
+    -> [Double]
+  {
+    let row = min(
+      6, max(0, Int((entity.box.y0 + entity.box.y1) / 2 / Double(max(1, original.1)) * 7)))
+    let column = min(4, max(0, Int((entity.box.x0 - 56) / Double(max(1, original.0)) * 7)))
+    return (0..<3).map {
+      pooled.indices.contains(row * 7 + column + $0) ? pooled[row * 7 + column + $0] : 1
+    }
+  }
+
   /// The 7×7 grid of mean gray levels of a page resized to 224×224 (the pooled visual grid).
   static func pagePixels(_ page: GrayImage) -> [Double] {
     gridMeans(

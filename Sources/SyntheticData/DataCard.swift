@@ -219,7 +219,7 @@ private func cueChecks(_ contents: SyntheticDatasetContents, limit: Int) throws 
         : "(naive Bayes over the words, each word's cell on an 8×8 grid and its height)."),
     "The **pixels** oracle sees only the page resized to 224×224 "
       + (kind == .forms
-        ? "(nearest centroid over the mean gray of a 2×6 grid covering the field and its checkbox slot)."
+        ? "(nearest centroid over the mean gray of a 2×6 grid covering the field and its checkbox slot); **pixels 7×7** sees only the three cells of the pooled 7×7 grid at the field, what a LayoutLMv2 visual token there holds. Visual fields get a band of the 7×7 grid to themselves (two only side by side), so no pooled cell mixes two fields above each other."
         : "(nearest centroid over the 7×7 grid of mean gray levels, the size of LayoutLMv2's pooled visual grid)."),
     kind == .forms
       ? "The k-NN sees each entity's own box only, never its neighbours, so it cannot read the relative layout cues (left of or above its partner, first table row): its layout row is what a context-blind oracle gets, not a bound on layout models."

@@ -50,6 +50,7 @@ struct FormGenerator {
     if template.hasLogo { y = max(y, margin + 90) }
 
     var counts = [0.0, 0.0, 0.0]
+    var usedBands = Set<Int>()
     let weights = options.cueWeights
     let weightSum = weights.reduce(0, +)
     counts[0] = textOn ? 1 : 0
@@ -69,11 +70,11 @@ struct FormGenerator {
         y = layoutBlock(
           &page, template: template, y: y, margin: margin, right: right, bottom: bottom)
       case .visual:
-        // Visual fields come one per block, so a large deficit is paid back with a few at once.
-        let fields = min(4, max(1, Int(deficits[2].rounded())))
-        for _ in 0..<fields where y + lineHeight * 3 < bottom {
-          y = visualBlock(&page, template: template, y: y, margin: margin, right: right) + 4
-        }
+        // One or two fields side by side; two pay back a large deficit faster.
+        let fields = deficits[2] >= 2 ? 2 : 1
+        y = visualRow(
+          &page, template: template, y: y, margin: margin, right: right, bottom: bottom,
+          fields: fields, usedBands: &usedBands)
       }
       counts[Cue.allCases.firstIndex(of: cue) ?? 0] += Double(page.entities.count - before)
       y += template.rowGap + page.generator.int(in: 0...6)
@@ -233,17 +234,47 @@ struct FormGenerator {
     return tableBottom + 4
   }
 
-  /// A visual-cue field: an ambiguous string in the template's visual slot; its label is drawn
-  /// uniformly and only the decoration shows it.
-  private func visualBlock(
-    _ page: inout PageBuilder, template: FormTemplate, y: Int, margin: Int, right: Int
+  /// A row of visual-cue fields in its own band of the 7×7 visual grid (1/7 of the page
+  /// height), so that after resizing to 224×224 and pooling no grid cell holds the decorations
+  /// of two fields above each other; two fields share a band only side by side, in different
+  /// grid columns. Returns the y below the row (the page bottom when no band is left).
+  private func visualRow(
+    _ page: inout PageBuilder, template: FormTemplate, y: Int, margin: Int, right: Int,
+    bottom: Int, fields: Int, usedBands: inout Set<Int>
   ) -> Int {
-    let s = template.bodyScale
+    let fieldHeight = PageBuilder.lineHeight(scale: template.bodyScale) + 18
+    let bandHeight = Double(page.height) / 7
+    var band = Int(Double(y) / bandHeight)
+    var top = max(y, Int(Double(band) * bandHeight) + 6)
+    if usedBands.contains(band) || top + fieldHeight > Int(Double(band + 1) * bandHeight) - 6 {
+      band += 1
+      top = Int(Double(band) * bandHeight) + 6
+    }
+    guard top + fieldHeight <= bottom else { return bottom }
+    usedBands.insert(band)
+    if fields >= 2 {
+      let half = page.width / 2
+      let width = min(200, half - margin - 60)
+      visualField(&page, slotX: margin, width: width, y: top, scale: template.bodyScale)
+      visualField(&page, slotX: half + 14, width: width, y: top, scale: template.bodyScale)
+    } else {
+      let free = right - margin - template.visualFieldWidth - 48
+      let slotX = margin + Int(Double(max(0, free)) * template.visualOffset)
+      visualField(
+        &page, slotX: slotX, width: min(template.visualFieldWidth, right - slotX - 48), y: top,
+        scale: template.bodyScale)
+    }
+    return top + fieldHeight
+  }
+
+  /// One visual-cue field: an ambiguous string after a 48-pixel checkbox slot; its label is
+  /// drawn uniformly and only the decoration shows it.
+  private func visualField(
+    _ page: inout PageBuilder, slotX: Int, width: Int, y: Int, scale s: Int
+  ) {
     let fieldHeight = PageBuilder.lineHeight(scale: s) + 18
-    let free = right - margin - template.visualFieldWidth - 48
-    let slotX = margin + Int(Double(max(0, free)) * template.visualOffset)
     let fieldX = slotX + 48
-    let fieldRight = min(right, fieldX + template.visualFieldWidth)
+    let fieldRight = fieldX + width
     let labelIndex = page.generator.int(below: FormGenerator.labels.count)
     let text = WordBank.ambiguousPhrase(&page.generator)
     let textY = y + 9
@@ -265,6 +296,5 @@ struct FormGenerator {
       page.canvas.ink(x0: fieldX, y0: mid, x1: fieldRight, y1: mid + 4, ink: 0)
     }
     page.addEntity(label: FormGenerator.labels[labelIndex], cue: .visual, wordIndices: words)
-    return y + fieldHeight
   }
 }

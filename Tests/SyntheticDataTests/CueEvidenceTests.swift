@@ -41,6 +41,12 @@ final class CueEvidenceTests: XCTestCase {
     XCTAssertLessThan(
       visualText.accuracy, visualText.chance + visualText.chanceMargin + 0.03, "\(visualText)")
     XCTAssertGreaterThan(visualPixels.accuracy, 0.9, "\(visualPixels)")
+    // Even the three pooled 7×7 cells at a field separate the labels well above chance.
+    if let pooled = check("visual", "pixels 7×7") {
+      XCTAssertGreaterThan(pooled.accuracy, pooled.chance + 0.2, "\(pooled)")
+    } else {
+      XCTFail("missing the pooled check")
+    }
     XCTAssertGreaterThan(textText.accuracy, 0.8, "\(textText)")
     // The cue regions differ systematically: shading and checkboxes darken them most.
     let means = CueEvidence.formCueRegionMeans(documents: train) { pages[$0.id] }
