@@ -153,7 +153,7 @@ private func cueMeanings(_ kind: SynthesisKind) -> [String] {
   return lines
 }
 
-/// Four thumbnails (pages resized to 229×300 with the Pillow-exact bilinear filter).
+/// Four thumbnails (pages resized to 381×500 with the Pillow-exact bilinear filter).
 private func thumbnails(_ contents: SyntheticDatasetContents, directory: URL) throws -> [String] {
   var chosen: [Document] = []
   var seenClasses = Set<Int>()
@@ -171,7 +171,7 @@ private func thumbnails(_ contents: SyntheticDatasetContents, directory: URL) th
   for (index, document) in chosen.enumerated() {
     guard let page = try SyntheticDatasetContents.pageImage(document) else { continue }
     let name = "card/thumbnail-\(index + 1).png"
-    let small = page.resizedBilinear(width: 229, height: 300)
+    let small = page.resizedBilinear(width: 381, height: 500)
     try PageImageFiles.write(
       try PNGEncoder.encode(small), to: directory.appendingPathComponent(name))
     var caption = "`\(document.id)`: \(document.words.count) words"
