@@ -138,8 +138,10 @@ struct ClassLayouts {
 
   private func advertisement(_ page: inout PageBuilder, _ f: Frame) {
     var y = f.top + 40
-    let big = source.phrase(2, &page.generator)
-    let scale = BitmapFont.width(of: big, scale: 6) < f.width ? 6 : 4
+    let big = source.title(&page.generator)
+    let scale =
+      BitmapFont.width(of: big, scale: 6) < f.width
+      ? 6 : BitmapFont.width(of: big, scale: 4) < f.width ? 4 : 3
     page.drawLine(
       big, x: (page.width - BitmapFont.width(of: big, scale: scale)) / 2, y: y, scale: scale,
       bold: true)
@@ -221,7 +223,7 @@ struct ClassLayouts {
 
   private func folder(_ page: inout PageBuilder, _ f: Frame) {
     page.drawLine(
-      source.phrase(2, &page.generator), x: f.left + 20, y: f.top + 10, scale: 3, bold: true)
+      source.title(&page.generator), x: f.left + 20, y: f.top + 10, scale: 3, bold: true)
     page.drawLine(source.number(&page.generator), x: f.left + 20, y: f.top + 60, scale: 3)
   }
 

@@ -40,7 +40,9 @@ enum ClassVisuals {
         generator: &generator)
     case 1:
       for row in 0..<10 {
-        canvas.checkbox(x: w - 48 + jx / 3, y: 120 + row * 80 + jy, size: 30, checked: false)
+        let x = w - 52 + jx / 3
+        let y = 120 + row * 80 + jy
+        canvas.frame(x0: x, y0: y, x1: x + 38, y1: y + 38, thickness: 6, ink: 0)
       }
     case 2:
       canvas.ink(x0: 0, y0: 0, x1: w, y1: 46 + jy / 2, ink: 70)
@@ -60,23 +62,24 @@ enum ClassVisuals {
     case 6:
       let x0 = w - 330 + jx
       let y0 = h - 300 + jy
-      canvas.frame(x0: x0, y0: y0, x1: x0 + 270, y1: y0 + 200, thickness: 3, ink: 0)
+      canvas.ink(x0: x0, y0: y0, x1: x0 + 270, y1: y0 + 200, ink: 215)
+      canvas.frame(x0: x0, y0: y0, x1: x0 + 270, y1: y0 + 200, thickness: 4, ink: 0)
       var previous = (x0 + 10, y0 + 180)
       for step in 1...25 {
         let next = (x0 + 10 + step * 10, y0 + 180 - step * 6 + generator.int(in: -15...15))
         canvas.line(
-          x0: previous.0, y0: previous.1, x1: next.0, y1: next.1, thickness: 3, ink: 0)
+          x0: previous.0, y0: previous.1, x1: next.0, y1: next.1, thickness: 4, ink: 0)
         previous = next
       }
     case 7:
       var x = 20 + jx
       while x < w {
-        canvas.ink(x0: x, y0: 0, x1: x + 2, y1: h, ink: 185)
+        canvas.ink(x0: x, y0: 0, x1: x + 3, y1: h, ink: 150)
         x += 44
       }
       var y = 20 + jy
       while y < h {
-        canvas.ink(x0: 0, y0: y, x1: w, y1: y + 2, ink: 185)
+        canvas.ink(x0: 0, y0: y, x1: w, y1: y + 3, ink: 150)
         y += 44
       }
     case 8:
@@ -101,7 +104,7 @@ enum ClassVisuals {
       canvas.ink(x0: 26, y0: h - 90 + jy, x1: w - 26, y1: h - 26, ink: 150)
     case 13:
       for row in 0..<11 {
-        canvas.ring(cx: 24 + jx / 3, cy: 110 + row * 78 + jy, outer: 15, inner: 11, ink: 0)
+        canvas.ring(cx: 26 + jx / 3, cy: 110 + row * 78 + jy, outer: 19, inner: 12, ink: 0)
       }
     case 14:
       let x0 = w - 190 + jx

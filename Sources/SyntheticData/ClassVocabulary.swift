@@ -83,7 +83,7 @@ struct PhraseSource {
       let group = ClassVocabulary.groupOf[classLabel]
       words = ClassVocabulary.groupWords[group] + ClassVocabulary.neutral
       keywords = ClassVocabulary.keywords[classLabel]
-      keywordRate = 0.12
+      keywordRate = 0.25
     }
   }
 

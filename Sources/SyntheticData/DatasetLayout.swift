@@ -40,14 +40,15 @@ public enum DatasetLayout {
       let train = Int((Double(count) * options.trainFraction).rounded())
       return index < max(1, min(count - 1, train)) ? 0 : 1
     case .qa:
-      let train = Int((Double(count) * options.trainFraction).rounded())
-      let validation = Int((Double(count) * options.validationFraction).rounded())
-      return index < train ? 0 : index < train + validation ? 1 : 2
+      let trainEnd = Int((Double(count) * options.trainFraction).rounded())
+      let validationEnd = Int(
+        (Double(count) * (options.trainFraction + options.validationFraction)).rounded())
+      return index < trainEnd ? 0 : index < validationEnd ? 1 : 2
     case .classify:
       let position = index % 16
-      let train = Int((16 * options.trainFraction).rounded())
-      let validation = Int((16 * options.validationFraction).rounded())
-      return position < train ? 0 : position < train + validation ? 1 : 2
+      let trainEnd = Int((16 * options.trainFraction).rounded())
+      let validationEnd = Int((16 * (options.trainFraction + options.validationFraction)).rounded())
+      return position < trainEnd ? 0 : position < validationEnd ? 1 : 2
     }
   }
 

@@ -34,26 +34,34 @@ struct FormGenerator {
       page.canvas.logo(cx: margin + 40, cy: y + 36, radius: 34)
       y += 12
     }
-    // The title: always a text-cue header.
-    let title = page.generator.pick(WordBank.headers)
-    let titleWidth = BitmapFont.width(of: title, scale: template.headerScale)
-    let titleX =
-      template.centeredHeader || template.hasLogo
-      ? max(margin, (page.width - titleWidth) / 2) : margin
-    let titleWords = page.drawLine(
-      title, x: titleX, y: y, scale: template.headerScale, bold: true)
-    page.addEntity(label: "header", cue: .text, wordIndices: titleWords)
+    // The title (a text-cue header) and form number (text-cue other), unless text is off.
+    let textOn = options.cueWeights[0] > 0
+    if textOn {
+      let title = page.generator.pick(WordBank.headers)
+      let titleWidth = BitmapFont.width(of: title, scale: template.headerScale)
+      let titleX =
+        template.centeredHeader || template.hasLogo
+        ? max(margin, (page.width - titleWidth) / 2) : margin
+      let titleWords = page.drawLine(
+        title, x: titleX, y: y, scale: template.headerScale, bold: true)
+      page.addEntity(label: "header", cue: .text, wordIndices: titleWords)
+    }
     y += PageBuilder.lineHeight(scale: template.headerScale) + 24
     if template.hasLogo { y = max(y, margin + 90) }
 
     var counts = [0.0, 0.0, 0.0]
+    var usedBands = Set<Int>()
     let weights = options.cueWeights
     let weightSum = weights.reduce(0, +)
-    counts[0] = 1
+    counts[0] = textOn ? 1 : 0
     while y + lineHeight * 3 < bottom {
       let total = counts.reduce(0, +) + 2
-      let deficits = (0..<3).map { max(0.02, weights[$0] / weightSum * total - counts[$0]) }
-      let cue = Cue.allCases[page.generator.weightedIndex(deficits)]
+      // The cue furthest below its share goes next (ties and near-ties broken at random).
+      let deficits = (0..<3).map {
+        weights[$0] > 0
+          ? weights[$0] / weightSum * total - counts[$0] + page.generator.unit() : -.infinity
+      }
+      let cue = Cue.allCases[deficits.indices.max { deficits[$0] < deficits[$1] } ?? 0]
       let before = page.entities.count
       switch cue {
       case .text:
@@ -62,16 +70,22 @@ struct FormGenerator {
         y = layoutBlock(
           &page, template: template, y: y, margin: margin, right: right, bottom: bottom)
       case .visual:
-        y = visualBlock(&page, template: template, y: y, margin: margin, right: right)
+        // One or two fields side by side; two pay back a large deficit faster.
+        let fields = deficits[2] >= 2 ? 2 : 1
+        y = visualRow(
+          &page, template: template, y: y, margin: margin, right: right, bottom: bottom,
+          fields: fields, usedBands: &usedBands)
       }
       counts[Cue.allCases.firstIndex(of: cue) ?? 0] += Double(page.entities.count - before)
       y += template.rowGap + page.generator.int(in: 0...6)
     }
     // A form number in the corner, as on real forms: text-cue other.
-    let code = "Form \(page.generator.int(in: 10...99))-\(page.generator.int(in: 100...999))"
-    let codeWords = page.drawLine(
-      code, x: margin, y: page.height - margin / 2 - 14, scale: template.bodyScale)
-    page.addEntity(label: "other", cue: .text, wordIndices: codeWords)
+    if textOn {
+      let code = "Form \(page.generator.int(in: 10...99))-\(page.generator.int(in: 100...999))"
+      let codeWords = page.drawLine(
+        code, x: margin, y: page.height - margin / 2 - 14, scale: template.bodyScale)
+      page.addEntity(label: "other", cue: .text, wordIndices: codeWords)
+    }
     return page.finish(id: id, options: options)
   }
 
@@ -82,7 +96,7 @@ struct FormGenerator {
     let s = template.bodyScale
     let lineHeight = PageBuilder.lineHeight(scale: s)
     let roll = page.generator.unit()
-    if roll < 0.7 {
+    if roll < 0.62 {
       let columnWidth = (right - margin) / template.columns
       var rowY = y
       for column in 0..<template.columns {
@@ -106,11 +120,29 @@ struct FormGenerator {
       }
       return rowY
     }
-    if roll < 0.85 {
+    if roll < 0.7 {
       let words = page.drawLine(
         page.generator.pick(WordBank.boilerplate), x: margin, y: y, scale: s)
       page.addEntity(label: "other", cue: .text, wordIndices: words)
       return y + lineHeight
+    }
+    if roll < 0.88 {
+      // An instruction paragraph: one `other` entity over several lines.
+      let perLine = (right - margin) / BitmapFont.advance(scale: s)
+      var words: [Int] = []
+      var rowY = y
+      for _ in 0..<page.generator.int(in: 2...4) {
+        var line = ""
+        while true {
+          let next = page.generator.pick(WordBank.instructionWords)
+          if line.count + next.count + 1 > perLine { break }
+          line += line.isEmpty ? next : " " + next
+        }
+        words += page.drawLine(line, x: margin, y: rowY, scale: s)
+        rowY += lineHeight
+      }
+      page.addEntity(label: "other", cue: .text, wordIndices: words)
+      return rowY
     }
     let title = page.generator.pick(WordBank.headers)
     let words = page.drawLine(title, x: margin, y: y + 6, scale: s, bold: true)
@@ -168,7 +200,7 @@ struct FormGenerator {
     let s = template.bodyScale
     let rowHeight = PageBuilder.lineHeight(scale: s) + 6
     let columns = template.tableColumns
-    let bodyRows = min(page.generator.int(in: 1...3), max(1, (bottom - y) / rowHeight - 2))
+    let bodyRows = min(page.generator.int(in: 1...2), max(1, (bottom - y) / rowHeight - 2))
     let cellWidth = (right - margin) / columns
     var headerIds: [Int?] = []
     for column in 0..<columns {
@@ -202,17 +234,47 @@ struct FormGenerator {
     return tableBottom + 4
   }
 
-  /// A visual-cue field: an ambiguous string in the template's visual slot; its label is drawn
-  /// uniformly and only the decoration shows it.
-  private func visualBlock(
-    _ page: inout PageBuilder, template: FormTemplate, y: Int, margin: Int, right: Int
+  /// A row of visual-cue fields in its own band of the 7×7 visual grid (1/7 of the page
+  /// height), so that after resizing to 224×224 and pooling no grid cell holds the decorations
+  /// of two fields above each other; two fields share a band only side by side, in different
+  /// grid columns. Returns the y below the row (the page bottom when no band is left).
+  private func visualRow(
+    _ page: inout PageBuilder, template: FormTemplate, y: Int, margin: Int, right: Int,
+    bottom: Int, fields: Int, usedBands: inout Set<Int>
   ) -> Int {
-    let s = template.bodyScale
+    let fieldHeight = PageBuilder.lineHeight(scale: template.bodyScale) + 18
+    let bandHeight = Double(page.height) / 7
+    var band = Int(Double(y) / bandHeight)
+    var top = max(y, Int(Double(band) * bandHeight) + 6)
+    if usedBands.contains(band) || top + fieldHeight > Int(Double(band + 1) * bandHeight) - 6 {
+      band += 1
+      top = Int(Double(band) * bandHeight) + 6
+    }
+    guard top + fieldHeight <= bottom else { return bottom }
+    usedBands.insert(band)
+    if fields >= 2 {
+      let half = page.width / 2
+      let width = min(200, half - margin - 60)
+      visualField(&page, slotX: margin, width: width, y: top, scale: template.bodyScale)
+      visualField(&page, slotX: half + 14, width: width, y: top, scale: template.bodyScale)
+    } else {
+      let free = right - margin - template.visualFieldWidth - 48
+      let slotX = margin + Int(Double(max(0, free)) * template.visualOffset)
+      visualField(
+        &page, slotX: slotX, width: min(template.visualFieldWidth, right - slotX - 48), y: top,
+        scale: template.bodyScale)
+    }
+    return top + fieldHeight
+  }
+
+  /// One visual-cue field: an ambiguous string after a 48-pixel checkbox slot; its label is
+  /// drawn uniformly and only the decoration shows it.
+  private func visualField(
+    _ page: inout PageBuilder, slotX: Int, width: Int, y: Int, scale s: Int
+  ) {
     let fieldHeight = PageBuilder.lineHeight(scale: s) + 18
-    let free = right - margin - template.visualFieldWidth - 48
-    let slotX = margin + Int(Double(max(0, free)) * template.visualOffset)
     let fieldX = slotX + 48
-    let fieldRight = min(right, fieldX + template.visualFieldWidth)
+    let fieldRight = fieldX + width
     let labelIndex = page.generator.int(below: FormGenerator.labels.count)
     let text = WordBank.ambiguousPhrase(&page.generator)
     let textY = y + 9
@@ -234,6 +296,5 @@ struct FormGenerator {
       page.canvas.ink(x0: fieldX, y0: mid, x1: fieldRight, y1: mid + 4, ink: 0)
     }
     page.addEntity(label: FormGenerator.labels[labelIndex], cue: .visual, wordIndices: words)
-    return y + fieldHeight
   }
 }

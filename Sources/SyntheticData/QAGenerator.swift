@@ -77,10 +77,10 @@ struct QAGenerator {
     // Option rows: the visual-cue answers (checked box, or a shaded option).
     var optionRows: [(topic: String, options: [String], chosen: Int, shaded: Bool)] = []
     var pool = Array(words.dropFirst(rowCount))
-    while y + 70 < page.height - margin, pool.count >= 5 {
+    while y + 70 < page.height - margin, pool.count >= 4 {
       let topic = pool.removeFirst().lowercased()
-      let choices = Array(pool.prefix(4))
-      pool.removeFirst(4)
+      let choices = Array(pool.prefix(3))
+      pool.removeFirst(3)
       let chosen = page.generator.int(below: choices.count)
       let shaded = page.generator.chance(0.5)
       page.drawLine(topic.capitalized + ":", x: margin, y: y + 10, scale: s)

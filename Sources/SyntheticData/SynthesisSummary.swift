@@ -1,5 +1,7 @@
 // LayoutLab — what a synthesis run produced: counts by split, label and cue.
 
+import Foundation
+
 /// Counts of a synthetic dataset; written (without timing) as `synth.json` beside the data.
 public struct SynthesisSummary: Codable, Sendable, Equatable {
   /// The kind that was generated.
@@ -26,8 +28,13 @@ public struct SynthesisSummary: Codable, Sendable, Equatable {
   public var words: Int = 0
   /// Wall-clock seconds of the run (not in the manifest).
   public var elapsedSeconds: Double = 0
+  /// CPU seconds the process spent on the run, all threads (not in the manifest).
+  public var cpuSeconds: Double = 0
   /// Threads used (not in the manifest).
   public var threads: Int = 1
+
+  /// Pages rendered and written per CPU second: the per-core speed, whatever else runs.
+  public var pagesPerCPUSecond: Double { cpuSeconds > 0 ? Double(documents) / cpuSeconds : 0 }
 
   /// Pages rendered and written per second per thread.
   public var pagesPerSecondPerThread: Double {
@@ -77,4 +84,31 @@ struct PageRecord: Sendable {
   var items: [(String, String?)] = []
   var questionCues: [String] = []
   var words: Int = 0
+}
+
+extension SynthesisSummary: CustomStringConvertible {
+  /// A few lines for the terminal: pages per split, labels, cue mix and speed.
+  public var description: String {
+    func line(_ counts: [String: Int]) -> String {
+      let total = max(1, counts.values.reduce(0, +))
+      return counts.keys.sorted().map {
+        "\($0) \(counts[$0] ?? 0) (\(Int((Double(counts[$0] ?? 0) / Double(total) * 100).rounded())) %)"
+      }.joined(separator: ", ")
+    }
+    var lines = ["synth \(kind.rawValue): \(documents) pages, \(words) OCR words, seed \(seed)"]
+    lines.append(
+      "splits: " + splits.keys.sorted().map { "\($0) \(splits[$0] ?? 0)" }.joined(separator: ", "))
+    if !labels.isEmpty { lines.append("labels: " + line(labels)) }
+    if questions > 0 { lines.append("questions: \(questions)") }
+    if !cues.isEmpty { lines.append("cues: " + line(cues)) }
+    if elapsedSeconds > 0 {
+      lines.append(
+        String(
+          format:
+            "time: %.2f s wall on %d thread(s) (%.1f pages/s per thread), %.2f CPU s "
+            + "(%.1f pages per CPU second), rendered and written",
+          elapsedSeconds, threads, pagesPerSecondPerThread, cpuSeconds, pagesPerCPUSecond))
+    }
+    return lines.joined(separator: "\n")
+  }
 }

@@ -19,6 +19,7 @@ public func generateSyntheticDataset(
   }
   try prepareOutputDirectory(outputDirectory)
   let start = DispatchTime.now().uptimeNanoseconds
+  let cpuStart = processCPUSeconds()
   let workers = max(1, min(threads, docs))
   let records = RecordSlots(count: docs)
   DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -57,6 +58,7 @@ public func generateSyntheticDataset(
   try PageImageFiles.write(
     Array(manifest), to: outputDirectory.appendingPathComponent(DatasetLayout.manifestName))
   summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  summary.cpuSeconds = processCPUSeconds() - cpuStart
   summary.threads = workers
   return summary
 }
@@ -195,6 +197,13 @@ private func prepareOutputDirectory(_ url: URL) throws {
   do { try manager.createDirectory(at: url, withIntermediateDirectories: true) } catch {
     throw SynthesisError.io(path: url.path, reason: "cannot create: \(error)")
   }
+}
+
+/// CPU time of this process so far, all threads, in seconds.
+private func processCPUSeconds() -> Double {
+  var time = timespec()
+  guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// One result slot per page, filled from worker threads (each slot by one thread).

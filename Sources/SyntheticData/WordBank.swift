@@ -28,6 +28,15 @@ enum WordBank {
     "Do not write below this line", "Copy to file", "Retain for your records",
   ]
 
+  /// Words of instruction paragraphs (`text`-cue `other` entities spanning several lines).
+  static let instructionWords = [
+    "the", "form", "must", "be", "completed", "and", "returned", "to", "your", "supervisor",
+    "before", "any", "work", "can", "begin.", "all", "requests", "are", "reviewed", "by",
+    "committee", "within", "two", "weeks.", "please", "include", "supporting", "documents",
+    "where", "applicable.", "questions", "should", "directed", "department", "office.",
+    "incomplete", "forms", "will", "not", "processed.", "copies", "retained", "for", "records.",
+  ]
+
   /// Strings that are as likely a key as a value: the pool for `layout` and `visual` cues.
   static let ambiguous = [
     "Region", "North", "South", "Brand", "Menthol", "Status", "Approved", "Filter", "Total",

@@ -65,7 +65,7 @@ let dataExportCommand = CommandSpec(
 /// `layoutlab data …`.
 let dataCommand = CommandSpec(
   name: "data", abstract: "Inspect and convert datasets in their official layouts.",
-  subcommands: [dataStatsCommand, dataExportCommand])
+  subcommands: [dataStatsCommand, dataExportCommand, synthCommand, cardCommand])
 
 /// `layoutlab ocr IMAGE… --out DIR`.
 let ocrCommand = CommandSpec(

@@ -35,4 +35,12 @@ final class FormGeneratorTests: XCTestCase {
     XCTAssertEqual(Double(cueCounts["layout"] ?? 0) / total, 0.3, accuracy: 0.08)
     XCTAssertEqual(Double(cueCounts["visual"] ?? 0) / total, 0.3, accuracy: 0.08)
   }
+
+  func testCueMixOfOnlyVisualGivesOnlyVisualEntities() {
+    let generator = FormGenerator(options: SynthesisOptions(cueWeights: [0, 0, 1]))
+    let page = generator.makeForm(
+      id: "v", template: FormTemplate(id: 2), generator: SeededGenerator(seed: 3))
+    XCTAssertGreaterThan(page.document.entities.count, 8)
+    XCTAssertTrue(page.document.entities.allSatisfy { $0.cue == "visual" })
+  }
 }

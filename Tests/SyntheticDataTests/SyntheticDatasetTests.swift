@@ -56,6 +56,14 @@ final class SyntheticDatasetTests: XCTestCase {
     // Majority class at most 1/16 + 1 %: here exactly balanced.
     XCTAssertLessThanOrEqual(Double(perClass.max() ?? 0) / 64, 1.0 / 16 + 0.01)
     XCTAssertEqual(summary.splits["train"], 52)
+    XCTAssertEqual(summary.splits["val"], 4)
+    XCTAssertEqual(summary.splits["test"], 8)
+    let held = try generateSyntheticDataset(
+      kind: .classify, docs: 32, seed: 3, outputDirectory: scratch.appendingPathComponent("held"),
+      options: SynthesisOptions(templateHoldout: true))
+    XCTAssertEqual(held.templatesBySplit["test"], [ClassifyGenerator.variantCount - 1])
+    XCTAssertFalse(
+      held.templatesBySplit["train"]?.contains(ClassifyGenerator.variantCount - 1) ?? true)
     let image = try decodeImage(contentsOf: URL(fileURLWithPath: documents[0].imagePath ?? ""))
     XCTAssertEqual(image.width, 762)
     XCTAssertEqual(image.height, 1000)
