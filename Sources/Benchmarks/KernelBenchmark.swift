@@ -30,10 +30,13 @@ public struct KernelBenchmarkResult: Codable, Sendable, Equatable {
   public var value: Double
   /// `GFLOP/s`, `GB/s` or `ms`.
   public var unit: String
-  /// Best and median repetition, milliseconds.
+  /// Best repetition, milliseconds.
   public var bestMilliseconds: Double
+  /// Median repetition, milliseconds.
   public var medianMilliseconds: Double
+  /// Repetitions measured after the warm-up.
   public var repetitions: Int
+  /// Threads the kernels ran on.
   public var threads: Int
 }
 

@@ -25,6 +25,7 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
   /// Reading or writing the file failed.
   case io(source: String, detail: String)
 
+  /// A one-line message naming the source and the problem.
   public var description: String {
     switch self {
     case .truncatedHeader(let source, let detail):

@@ -7,6 +7,7 @@
 /// batch × channels). Output planes are `outHeight × outWidth` (floor mode, like PyTorch's
 /// default `ceil_mode=False`).
 public struct MaxPool2DGeometry: Sendable, Equatable {
+  /// Planes (batch × channels), input height and width, square window size, step and padding.
   public let planes, inHeight, inWidth, kernelSize, stride, padding: Int
   /// `(inHeight + 2·padding − kernelSize) / stride + 1`.
   public let outHeight: Int
