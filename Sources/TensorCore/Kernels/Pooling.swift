@@ -28,6 +28,10 @@ public struct MaxPool2DGeometry: Sendable, Equatable {
     guard planes >= 0 && planes <= 1 << 30 else {
       throw KernelGeometryError(description: "maxPool2d: planes must be ≥ 0, got \(planes)")
     }
+    guard inHeight * inWidth <= Int(Int32.max) else {
+      throw KernelGeometryError(
+        description: "maxPool2d: a \(inHeight)×\(inWidth) plane is too large for Int32 indices")
+    }
     guard padding >= 0 && 2 * padding <= kernelSize else {
       throw KernelGeometryError(
         description: "maxPool2d: padding must be in 0...kernelSize/2, got \(padding)")
