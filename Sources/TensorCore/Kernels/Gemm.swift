@@ -75,7 +75,9 @@ public func batchedGemm(
   ldc: Int, pool: ThreadPool = .shared
 ) {
   if batchCount <= 0 || m <= 0 || n <= 0 { return }
-  let work = m * n * max(k, 1)
+  let work = m.multipliedReportingOverflow(by: n).partialValue.multipliedReportingOverflow(
+    by: max(k, 1)
+  ).partialValue
   let acrossBatch =
     batchCount >= pool.threadCount && (work < (1 << 24) || batchCount >= 4 * pool.threadCount)
   if acrossBatch {
