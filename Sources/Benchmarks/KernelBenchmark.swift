@@ -30,10 +30,13 @@ public struct KernelBenchmarkResult: Codable, Sendable, Equatable {
   public var value: Double
   /// `GFLOP/s`, `GB/s` or `ms`.
   public var unit: String
-  /// Best and median repetition, milliseconds.
+  /// Best repetition, milliseconds.
   public var bestMilliseconds: Double
+  /// Median repetition, milliseconds.
   public var medianMilliseconds: Double
+  /// Repetitions measured after the warm-up.
   public var repetitions: Int
+  /// Threads the kernels ran on.
   public var threads: Int
 }
 
@@ -51,9 +54,11 @@ public func runKernelBenchmark(_ options: KernelBenchmarkOptions) throws -> Int3
     let timing = measureBest(minimumSeconds: options.secondsPerCase, benchCase.run)
     let result = KernelBenchmarkResult(
       group: benchCase.group, name: benchCase.name,
-      value: benchCase.unit == "ms" ? timing.best * 1e3 : benchCase.amount / timing.best / 1e9,
-      unit: benchCase.unit, bestMilliseconds: timing.best * 1e3,
-      medianMilliseconds: timing.median * 1e3, repetitions: timing.repetitions, threads: threads)
+      value: rounded(
+        benchCase.unit == "ms" ? timing.best * 1e3 : benchCase.amount / timing.best / 1e9, 2),
+      unit: benchCase.unit, bestMilliseconds: rounded(timing.best * 1e3, 4),
+      medianMilliseconds: rounded(timing.median * 1e3, 4), repetitions: timing.repetitions,
+      threads: threads)
     print(options.json ? try jsonLine(result) : tableRow(result))
   }
   return 0
@@ -66,6 +71,12 @@ struct KernelBenchmarkCase {
   var unit: String
   var amount: Double
   var run: () -> Void
+}
+
+/// `value` rounded to `digits` decimals (keeps the JSON lines short).
+func rounded(_ value: Double, _ digits: Int) -> Double {
+  let scale = pow(10, Double(digits))
+  return (value * scale).rounded() / scale
 }
 
 func jsonLine(_ result: KernelBenchmarkResult) throws -> String {

@@ -25,6 +25,7 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
   /// Reading or writing the file failed.
   case io(source: String, detail: String)
 
+  /// A one-line message naming the source and the problem.
   public var description: String {
     switch self {
     case .truncatedHeader(let source, let detail):
@@ -138,7 +139,14 @@ public struct SafeTensorsFile: Sendable {
       let base = origin + start
       switch entry.dtype {
       case "F32":
-        return (0..<count).map { base.loadUnaligned(fromByteOffset: 4 * $0, as: Float.self) }
+        // Little-endian host (x86-64): the bytes are the floats.
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+          if count > 0 {
+            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
+              from: base, byteCount: 4 * count)
+          }
+          initialized = count
+        }
       case "F16":
         return (0..<count).map {
           Float(Float16(bitPattern: base.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self)))
@@ -169,8 +177,12 @@ public struct SafeTensorsFile: Sendable {
       let base = origin + start
       switch entry.dtype {
       case "I64":
-        return (0..<count).map {
-          Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * $0, as: Int64.self))
+        return [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+          if count > 0 {
+            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
+              from: base, byteCount: 8 * count)
+          }
+          initialized = count
         }
       case "I32":
         return (0..<count).map {

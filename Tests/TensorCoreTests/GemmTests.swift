@@ -122,20 +122,24 @@ final class GemmTests: XCTestCase {
 
   func testBatchedGemmMatchesPerMatrixGemm() {
     var rng = TestRandom(seed: 9)
-    let (batch, m, n, k) = (5, 33, 41, 16)
-    let a = rng.floats(batch * m * k)
-    let b = rng.floats(batch * n * k)
-    var c = [Float](repeating: 0, count: batch * m * n)
-    batchedGemm(
-      batchCount: batch, transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 0.25,
-      a: a, strideA: m * k, lda: k, b: b, strideB: n * k, ldb: k, c: &c, strideC: m * n, ldc: n)
-    for i in 0..<batch {
-      let expected = reference(
-        transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 0.25,
-        a: Array(a[(i * m * k)..<((i + 1) * m * k)]), lda: k,
-        b: Array(b[(i * n * k)..<((i + 1) * n * k)]), ldb: k, beta: 0,
-        c: [Float](repeating: 0, count: m * n), ldc: n)
-      assertClose(Array(c[(i * m * n)..<((i + 1) * m * n)]), expected, "batch \(i)")
+    // Five small matrices (spread across the batch) and one larger one (parallel GEMM).
+    for (batch, m, n, k) in [(5, 33, 41, 16), (1, 70, 130, 40)] {
+      let a = rng.floats(batch * m * k)
+      let b = rng.floats(batch * n * k)
+      var c = [Float](repeating: 0, count: batch * m * n)
+      batchedGemm(
+        batchCount: batch, transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 0.25,
+        a: a, strideA: m * k, lda: k, b: b, strideB: n * k, ldb: k, c: &c, strideC: m * n,
+        ldc: n)
+      for i in 0..<batch {
+        let expected = reference(
+          transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 0.25,
+          a: Array(a[(i * m * k)..<((i + 1) * m * k)]), lda: k,
+          b: Array(b[(i * n * k)..<((i + 1) * n * k)]), ldb: k, beta: 0,
+          c: [Float](repeating: 0, count: m * n), ldc: n)
+        assertClose(Array(c[(i * m * n)..<((i + 1) * m * n)]), expected, "batch \(i) of \(batch)")
+      }
     }
   }
+
 }

@@ -14,8 +14,11 @@ public struct KernelGeometryError: Error, CustomStringConvertible, Equatable {
 /// `[outChannels, inChannels, kernelHeight, kernelWidth]`, output
 /// `[batch, outChannels, outHeight, outWidth]`.
 public struct Conv2DGeometry: Sendable, Equatable {
+  /// Input sizes: images, channels, height, width.
   public let batch, inChannels, inHeight, inWidth: Int
+  /// Output channels and the kernel's height and width.
   public let outChannels, kernelHeight, kernelWidth: Int
+  /// Steps between windows and zero padding on each side, per axis.
   public let strideHeight, strideWidth, paddingHeight, paddingWidth: Int
   /// `(inHeight + 2·paddingHeight − kernelHeight) / strideHeight + 1`.
   public let outHeight: Int

@@ -65,9 +65,9 @@ public func gemm(
 /// Many independent GEMMs with the same shape: matrix `i` uses `a + i * strideA`,
 /// `b + i * strideB` and `c + i * strideC` (strides in floats), otherwise as `gemm`.
 ///
-/// Small matrices (such as attention's 32 × `[305, 64] · [64, 305]`) are spread across the batch,
-/// one serial GEMM per matrix; large ones run one after another, each on all threads. Results are
-/// the same either way.
+/// Small matrices (such as attention's 32 × `[305, 64] · [64, 305]`), or many matrices, are
+/// spread across the batch, one serial GEMM per matrix; a few large ones run one after another,
+/// each on all threads. Every matrix is computed the same way either way.
 public func batchedGemm(
   batchCount: Int, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
   alpha: Float = 1, a: UnsafePointer<Float>, strideA: Int, lda: Int, b: UnsafePointer<Float>,
@@ -75,8 +75,11 @@ public func batchedGemm(
   ldc: Int, pool: ThreadPool = .shared
 ) {
   if batchCount <= 0 || m <= 0 || n <= 0 { return }
-  let work = m * n * max(k, 1)
-  let acrossBatch = batchCount >= pool.threadCount && work < (1 << 24)
+  let work = m.multipliedReportingOverflow(by: n).partialValue.multipliedReportingOverflow(
+    by: max(k, 1)
+  ).partialValue
+  let acrossBatch =
+    batchCount >= pool.threadCount && (work < (1 << 24) || batchCount >= 4 * pool.threadCount)
   if acrossBatch {
     pool.parallelFor(batchCount) { i in
       gemmSerial(

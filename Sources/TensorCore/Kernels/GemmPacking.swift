@@ -31,12 +31,28 @@ func packGemmB(
         for j in width..<nr { dst[j] = 0 }
       }
     } else {
-      // B is [N, K]: gather one k at a time from `width` rows, write contiguous panel rows.
-      for p in 0..<kc {
-        let src = b + (j0 + jStart) * ldb + p0 + p
-        let dst = panel + p * nr
-        for j in 0..<width { dst[j] = src[j * ldb] }
-        for j in width..<nr { dst[j] = 0 }
+      // B is [N, K]. Read 16 consecutive k of one row with a vector load, scatter the lanes
+      // down a 16 × 64 slab of the panel (which stays in L1); gathering one k at a time from
+      // rows `ldb` apart would thrash an L1 set when `ldb` is a multiple of 1024.
+      var p = 0
+      while p < kc {
+        let depth = min(16, kc - p)
+        let slab = panel + p * nr
+        for j in 0..<width {
+          let src = b + (j0 + jStart + j) * ldb + p0 + p
+          if depth == 16 {
+            let v = load16(src)
+            for i in 0..<16 { slab[i * nr + j] = v[i] }
+          } else {
+            for i in 0..<depth { slab[i * nr + j] = src[i] }
+          }
+        }
+        if width < nr {
+          for i in 0..<depth {
+            for j in width..<nr { slab[i * nr + j] = 0 }
+          }
+        }
+        p += 16
       }
     }
     jStart += nr

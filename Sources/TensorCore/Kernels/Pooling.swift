@@ -7,6 +7,7 @@
 /// batch × channels). Output planes are `outHeight × outWidth` (floor mode, like PyTorch's
 /// default `ceil_mode=False`).
 public struct MaxPool2DGeometry: Sendable, Equatable {
+  /// Planes (batch × channels), input height and width, square window size, step and padding.
   public let planes, inHeight, inWidth, kernelSize, stride, padding: Int
   /// `(inHeight + 2·padding − kernelSize) / stride + 1`.
   public let outHeight: Int
@@ -26,6 +27,10 @@ public struct MaxPool2DGeometry: Sendable, Equatable {
     }
     guard planes >= 0 && planes <= 1 << 30 else {
       throw KernelGeometryError(description: "maxPool2d: planes must be ≥ 0, got \(planes)")
+    }
+    guard inHeight * inWidth <= Int(Int32.max) else {
+      throw KernelGeometryError(
+        description: "maxPool2d: a \(inHeight)×\(inWidth) plane is too large for Int32 indices")
     }
     guard padding >= 0 && 2 * padding <= kernelSize else {
       throw KernelGeometryError(

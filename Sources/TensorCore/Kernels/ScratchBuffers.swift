@@ -14,6 +14,9 @@ private let scratchCache = Mutex<[ScratchBuffer]>([])
 /// Buffers kept for reuse at most; beyond that the smallest is freed.
 private let scratchCacheLimit = 8
 
+/// Buffers larger than this (in floats, 64 MB) are freed after use instead of being kept.
+private let scratchCacheLargest = 1 << 24
+
 /// Runs `body` with `count` floats of uninitialized scratch memory, 64-byte aligned.
 /// The memory is only valid inside `body`. Safe to call from several threads at once.
 func withScratch<R>(_ count: Int, _ body: (UnsafeMutablePointer<Float>) throws -> R) rethrows
@@ -35,6 +38,10 @@ private func allocateScratch(_ count: Int) -> ScratchBuffer {
 }
 
 private func returnScratch(_ buffer: ScratchBuffer) {
+  if buffer.capacity > scratchCacheLargest {
+    UnsafeMutableRawPointer(buffer.base).deallocate()
+    return
+  }
   let evicted: ScratchBuffer? = scratchCache.withLock { cache in
     cache.append(buffer)
     cache.sort { $0.capacity < $1.capacity }
