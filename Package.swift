@@ -44,7 +44,10 @@ let package = Package(
     .target(name: "Reporting", dependencies: ["Evaluation"]),
     .target(
       name: "ExperimentWorkflow",
-      dependencies: ["Experiments", "Reporting", "SyntheticData", "LayoutData"]),
+      dependencies: [
+        "Experiments", "Reporting", "SyntheticData", "LayoutData", "LayoutModels", "Training",
+        "TensorCore",
+      ]),
     .target(name: "Benchmarks", dependencies: ["TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
     .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),

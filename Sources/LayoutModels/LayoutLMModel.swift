@@ -83,8 +83,11 @@ public final class LayoutLMModel: ParameterOwner {
       // Concatenate per batch row: text then visual.
       positions = interleave(positions, textLength, batchPositions, v, batch)
       boxes = interleave(boxes, 4 * textLength, batchBoxes, 4 * v, batch)
-      maskValues = interleave(
-        maskValues, textLength, [Float](repeating: 0, count: batch * v), v, batch)
+      let visualMask = (0..<batch).flatMap { row -> [Float] in
+        let hidden = inputs.visualAttentionMask.map { $0[row] == 0 } ?? false
+        return [Float](repeating: hidden ? -1e9 : 0, count: v)
+      }
+      maskValues = interleave(maskValues, textLength, visualMask, v, batch)
       length += v
     }
     let mask = Tensor(maskValues, shape: [batch, length])

@@ -16,6 +16,8 @@ public struct ModelInputs: Sendable {
   /// Text position ids `[B, T]`; `nil` means `0..<T` for every row.
   public var positionIds: [Int32]?
   public var image: Tensor?
+  /// Per row `[B]`: 0 hides that row's visual tokens from attention (a page with no image).
+  public var visualAttentionMask: [Int32]?
 
   /// Creates inputs; masks and token types default to all ones and all zeros.
   public init(

@@ -9,7 +9,8 @@ let root = CommandSpec(
   name: "layoutlab",
   abstract: "Experiments with LayoutLM v1 and LayoutLMv2, from spec to report.",
   subcommands: [
-    runCommand, reportCommand, dataCommand, ocrCommand, forwardCommand, scoreCommand, benchCommand,
+    runCommand, reportCommand, pretrainCommand, dataCommand, ocrCommand, forwardCommand,
+    scoreCommand, benchCommand,
   ])
 
 /// The entry point: checks the CPU, then parses and runs one subcommand.

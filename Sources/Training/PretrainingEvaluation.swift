@@ -1,0 +1,105 @@
+// LayoutLab — held-out evaluation of pre-training, each task beside its trivial baseline.
+
+import Foundation
+import LayoutData
+import LayoutModels
+import TensorCore
+
+/// A metric and the trivial baseline it must beat.
+public struct MetricWithBaseline: Codable, Hashable, Sendable {
+  public var value: Double
+  public var baseline: Double
+  /// What the baseline does.
+  public var baselineName: String
+  public var count: Int
+}
+
+/// Held-out scores of the three tasks.
+public struct PretrainingEvaluation: Codable, Hashable, Sendable {
+  public var mvlmAccuracy: MetricWithBaseline?
+  public var tiaAccuracy: MetricWithBaseline?
+  public var tiaF1: MetricWithBaseline?
+  public var timAccuracy: MetricWithBaseline?
+  public var pages: Int
+
+  /// An evaluation of `pages` pages with no scores yet.
+  public init(pages: Int) { self.pages = pages }
+}
+
+/// Scores `model` on examples sampled (with a fixed seed) from `sampler`'s pages.
+///
+/// Baselines: MVLM guesses the most frequent training token (`unigramToken`), TIA says "not
+/// covered" everywhere (F1 0), TIM says "match" always.
+public func evaluatePretraining(
+  model: LayoutLMForTask, sampler: PretrainingSampler, unigramToken: Int32, passes: Int = 2,
+  batchSize: Int = 8, seed: UInt64 = 99
+) -> PretrainingEvaluation {
+  var mlm = (correct: 0, unigram: 0, count: 0)
+  var tia = (correct: 0, truePositive: 0, predicted: 0, gold: 0, negatives: 0, count: 0)
+  var tim = (correct: 0, matches: 0, count: 0)
+  let context = ForwardContext(training: false)
+  var generator = SeededGenerator(seed: seed, stream: "pretraining evaluation")
+  let jobs = (0..<passes).flatMap { _ in Array(sampler.pages.indices) }
+  Autodiff.withoutRecording {
+    for start in stride(from: 0, to: jobs.count, by: batchSize) {
+      let examples = jobs[start..<min(start + batchSize, jobs.count)].map {
+        sampler.example(pageIndex: $0, generator: &generator)
+      }
+      let (inputs, labels) = pretrainingBatch(
+        examples, visual: model.config.visualTokens, weights: PretrainingLossWeights(),
+        tim: sampler.options.tim)
+      let output = model(inputs, context: context)
+      if let logits = output.logits, let targets = labels.mlmLabels {
+        let vocabulary = logits.shape[2]
+        for (i, target) in targets.enumerated() where target != -100 {
+          let row = logits.pointer + i * vocabulary
+          var best = 0
+          for v in 1..<vocabulary where row[v] > row[best] { best = v }
+          mlm.count += 1
+          if best == target { mlm.correct += 1 }
+          if target == Int(unigramToken) { mlm.unigram += 1 }
+        }
+      }
+      if let logits = output.tiaLogits, let targets = labels.tiaLabels {
+        for (i, target) in targets.enumerated() where target != -100 {
+          let predicted = logits.pointer[i] > 0 ? 1 : 0
+          tia.count += 1
+          if predicted == target { tia.correct += 1 }
+          if target == 0 { tia.negatives += 1 }
+          if predicted == 1 { tia.predicted += 1 }
+          if target == 1 { tia.gold += 1 }
+          if predicted == 1 && target == 1 { tia.truePositive += 1 }
+        }
+      }
+      if let logits = output.timLogits, let targets = labels.timLabels {
+        for (i, target) in targets.enumerated() {
+          tim.count += 1
+          if (logits.pointer[i] > 0 ? 1 : 0) == target { tim.correct += 1 }
+          if target == 1 { tim.matches += 1 }
+        }
+      }
+    }
+  }
+  func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+  var result = PretrainingEvaluation(pages: sampler.pages.count)
+  if mlm.count > 0 {
+    result.mvlmAccuracy = MetricWithBaseline(
+      value: ratio(mlm.correct, mlm.count), baseline: ratio(mlm.unigram, mlm.count),
+      baselineName: "unigram guess (most frequent training token)", count: mlm.count)
+  }
+  if tia.count > 0 {
+    let precision = ratio(tia.truePositive, tia.predicted)
+    let recall = ratio(tia.truePositive, tia.gold)
+    let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+    result.tiaAccuracy = MetricWithBaseline(
+      value: ratio(tia.correct, tia.count), baseline: ratio(tia.negatives, tia.count),
+      baselineName: "all not-covered", count: tia.count)
+    result.tiaF1 = MetricWithBaseline(value: f1, baseline: 0, baselineName: "all not-covered", count: tia.gold)
+  }
+  if tim.count > 0 {
+    result.timAccuracy = MetricWithBaseline(
+      value: ratio(tim.correct, tim.count), baseline: ratio(tim.matches, tim.count),
+      baselineName: "always match", count: tim.count)
+  }
+  return result
+}
