@@ -71,7 +71,8 @@ let package = Package(
     .testTarget(
       name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "TrainingTests", dependencies: ["Training", "_TestSupport"]),
+    .testTarget(
+      name: "TrainingTests", dependencies: ["Training", "LayoutData", "LayoutModels", "_TestSupport"]),
     .testTarget(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"]),

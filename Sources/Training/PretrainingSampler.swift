@@ -69,10 +69,19 @@ public struct PretrainingExample {
   public var timLabel: Int
   /// Whether the page's visual tokens should be hidden (TIM "no visual tokens").
   public var hideVisualTokens: Bool
+  /// Why TIM's label is what it is: `.match`, `.replaced` (another page) or `.dropped`.
+  public var timCase: TIMCase
   /// Which MVLM decision each token got: 0 none, 1 `[MASK]`, 2 random, 3 kept.
   public var maskKind: [Int]
   /// Lines covered for TIA, as indices into the page's lines.
   public var coveredLines: [Int]
+}
+
+/// How a page's image was chosen for text-image matching.
+public enum TIMCase: Sendable {
+  case match
+  case replaced
+  case dropped
 }
 
 /// Samples pre-training examples; each is a pure function of (seed, step, row).
@@ -145,6 +154,7 @@ public struct PretrainingSampler {
     }
     // TIM: which image does the row see?
     var timLabel = 1
+    var timCase = TIMCase.match
     var hideVisual = false
     if options.tim {
       let u = generator.nextUniformDouble()
@@ -153,8 +163,10 @@ public struct PretrainingSampler {
         if other >= pageIndex { other += 1 }
         image = pages[other].image
         timLabel = 0
+        timCase = .replaced
       } else if u < options.timReplaceRate + options.timDropRate {
         timLabel = 0
+        timCase = .dropped
         switch options.missingImage {
         case .blank: image = [UInt8](repeating: 255, count: 224 * 224)
         case .noVisualTokens: hideVisual = true
@@ -179,7 +191,7 @@ public struct PretrainingSampler {
     }
     return PretrainingExample(
       inputIds: ids, bbox: boxes, image: image, mlmLabels: mlmLabels, tiaLabels: tiaLabels,
-      timLabel: timLabel, hideVisualTokens: hideVisual, maskKind: maskKind, coveredLines: covered)
+      timLabel: timLabel, hideVisualTokens: hideVisual, timCase: timCase, maskKind: maskKind, coveredLines: covered)
   }
 
   /// A random non-special token id.

@@ -101,7 +101,13 @@ func executeRun(
   let documents = try prepareDocuments(
     settings.data, cache: cache, generator: options.syntheticForms)
   let vocabulary: WordPieceVocabulary
-  if settings.data.vocabulary == "build" {
+  let checkpointVocabulary = settings.model.initFrom.map {
+    URL(fileURLWithPath: $0).appendingPathComponent("vocab.txt")
+  }
+  if let checkpointVocabulary, FileManager.default.fileExists(atPath: checkpointVocabulary.path) {
+    // A pre-trained checkpoint fixes the token ids: its vocabulary wins.
+    vocabulary = try WordPieceVocabulary(file: checkpointVocabulary)
+  } else if settings.data.vocabulary == "build" {
     let texts = documents.train.flatMap { $0.words.map(\.text) }
     vocabulary = VocabularyBuilder(vocabularySize: settings.data.vocabularySize).build(from: texts)
   } else {
