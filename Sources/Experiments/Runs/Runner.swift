@@ -120,7 +120,17 @@ func executeRun(
     stride: settings.data.stride)
   let config = try settings.model.configuration(
     vocabularySize: vocabulary.count, labels: scheme.labels.count)
-  let withImages = config.visualTokens
+  // A checkpoint brings its own architecture; the spec's model settings then only name it.
+  let model: LayoutLMForTask
+  if let initFrom = settings.model.initFrom {
+    model = try LayoutLMForTask.load(
+      directory: URL(fileURLWithPath: initFrom), task: .tokenClassification,
+      numLabels: scheme.labels.count, seed: UInt64(plan.seed)
+    ).0
+  } else {
+    model = LayoutLMForTask(config, task: .tokenClassification, seed: UInt64(plan.seed))
+  }
+  let withImages = model.config.visualTokens
   let train = try TokenClassificationSplit(
     documents: documents.train, encoder: encoder, withImages: withImages)
   let dev = try TokenClassificationSplit(
@@ -131,15 +141,6 @@ func executeRun(
     : try TokenClassificationSplit(
       documents: documents.test, encoder: encoder, withImages: withImages)
   let dataSeconds = Date().timeIntervalSince(started)
-  let model: LayoutLMForTask
-  if let initFrom = settings.model.initFrom {
-    model = try LayoutLMForTask.load(
-      directory: URL(fileURLWithPath: initFrom), task: .tokenClassification,
-      numLabels: scheme.labels.count, seed: UInt64(plan.seed)
-    ).0
-  } else {
-    model = LayoutLMForTask(config, task: .tokenClassification, seed: UInt64(plan.seed))
-  }
   var fineTuning = FineTuningOptions()
   fineTuning.epochs = settings.training.epochs
   fineTuning.batchSize = settings.training.batchSize
