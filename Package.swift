@@ -77,6 +77,9 @@ let package = Package(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
+    .testTarget(
+      name: "ExperimentWorkflowTests",
+      dependencies: ["ExperimentWorkflow", "Experiments", "_TestSupport"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
     .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),

@@ -58,7 +58,8 @@ public func readCorpus(_ folders: [URL]) throws -> [Document] {
     } else {
       throw DataFormatError(
         file: folder.path, entry: "corpus",
-        expected: "a synthetic dataset (synth.json) or a FUNSD folder (training_data/ or annotations/)")
+        expected:
+          "a synthetic dataset (synth.json) or a FUNSD folder (training_data/ or annotations/)")
     }
   }
   return documents.sorted { $0.id < $1.id }
@@ -88,13 +89,15 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   if let tasks = request.tasks {
     let unknown = tasks.subtracting(["mvlm", "tia", "tim"])
     guard unknown.isEmpty, !tasks.isEmpty else {
-      throw SpecError.invalidValue(file: "--tasks", path: "tasks", expected: "a list of mvlm, tia, tim")
+      throw SpecError.invalidValue(
+        file: "--tasks", path: "tasks", expected: "a list of mvlm, tia, tim")
     }
     options.mvlm = tasks.contains("mvlm")
     options.tia = tasks.contains("tia")
     options.tim = tasks.contains("tim")
     if request.version == "v1" && (options.tia || options.tim) {
-      throw SpecError.invalidValue(file: "--tasks", path: "tasks", expected: "mvlm only for v1 (no image)")
+      throw SpecError.invalidValue(
+        file: "--tasks", path: "tasks", expected: "mvlm only for v1 (no image)")
     }
   }
   options.maskRate = try number("maskRate", options.maskRate)
@@ -107,7 +110,8 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   options.timDropRate = try number("timDropRate", options.timDropRate)
   if let mode = values["missingImage"] {
     guard let parsed = MissingImageMode(rawValue: mode) else {
-      throw SpecError.invalidValue(file: "--set", path: "missingImage", expected: "blank or noVisualTokens")
+      throw SpecError.invalidValue(
+        file: "--set", path: "missingImage", expected: "blank or noVisualTokens")
     }
     options.missingImage = parsed
   }
@@ -126,8 +130,10 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   let heldOutEvery = max(2, Int(try number("heldOutEvery", 10)))
 
   let documents = try readCorpus(request.corpora)
-  let training = documents.enumerated().filter { $0.offset % heldOutEvery != heldOutEvery - 1 }.map(\.element)
-  let heldOut = documents.enumerated().filter { $0.offset % heldOutEvery == heldOutEvery - 1 }.map(\.element)
+  let training = documents.enumerated().filter { $0.offset % heldOutEvery != heldOutEvery - 1 }.map(
+    \.element)
+  let heldOut = documents.enumerated().filter { $0.offset % heldOutEvery == heldOutEvery - 1 }.map(
+    \.element)
   let output = request.output
   try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
   // The vocabulary is learned from the training pages and saved beside the model; a resumed run
@@ -161,7 +167,8 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   printer.handle(
     .note(
       "\(training.count) pages (\(heldOut.count) held out), vocabulary \(vocabulary.count), "
-        + "tasks \([options.mvlm ? "mvlm" : nil, options.tia ? "tia" : nil, options.tim ? "tim" : nil].compactMap { $0 }.joined(separator: ","))"))
+        + "tasks \([options.mvlm ? "mvlm" : nil, options.tia ? "tia" : nil, options.tim ? "tim" : nil].compactMap { $0 }.joined(separator: ","))"
+    ))
   let records = try pretrain(
     model: model, sampler: sampler, options: run,
     checkpointDirectory: output.appendingPathComponent("checkpoint"),
@@ -181,22 +188,26 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   var evaluation = PretrainingEvaluation(pages: 0)
   if !heldOutPages.isEmpty {
     let heldOutSampler = try PretrainingSampler(
-      pages: heldOutPages, options: options, sequenceLength: run.sequenceLength, tokenizer: tokenizer)
+      pages: heldOutPages, options: options, sequenceLength: run.sequenceLength,
+      tokenizer: tokenizer)
     evaluation = evaluatePretraining(model: model, sampler: heldOutSampler, unigramToken: unigram)
   }
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-  try encoder.encode(evaluation).write(to: output.appendingPathComponent("evaluation.json"), options: .atomic)
+  try encoder.encode(evaluation).write(
+    to: output.appendingPathComponent("evaluation.json"), options: .atomic)
   func line(_ name: String, _ metric: MetricWithBaseline?) -> String? {
     metric.map {
       "\(name): \(String(format: "%.4f", $0.value)) (baseline \(String(format: "%.4f", $0.baseline)): \($0.baselineName), n=\($0.count))"
     }
   }
-  return ([
-    "wrote \(output.path): config.json, model.safetensors, vocab.txt, metrics.jsonl, evaluation.json, loss-curves.svg",
-    "final loss \(String(format: "%.4f", records.last?.loss ?? .nan)) after \(records.count) steps",
-  ] + [
-    line("MVLM accuracy", evaluation.mvlmAccuracy), line("TIA accuracy", evaluation.tiaAccuracy),
-    line("TIA F1", evaluation.tiaF1), line("TIM accuracy", evaluation.timAccuracy),
-  ].compactMap { $0 }).joined(separator: "\n")
+  return
+    ([
+      "wrote \(output.path): config.json, model.safetensors, vocab.txt, metrics.jsonl, evaluation.json, loss-curves.svg",
+      "final loss \(String(format: "%.4f", records.last?.loss ?? .nan)) after \(records.count) steps",
+    ]
+    + [
+      line("MVLM accuracy", evaluation.mvlmAccuracy), line("TIA accuracy", evaluation.tiaAccuracy),
+      line("TIA F1", evaluation.tiaF1), line("TIM accuracy", evaluation.timAccuracy),
+    ].compactMap { $0 }).joined(separator: "\n")
 }

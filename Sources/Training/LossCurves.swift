@@ -37,9 +37,11 @@ public func lossCurvesSVG(_ records: [StepRecord], title: String, window: Int = 
   ]
   for (index, (name, color, points)) in curves.enumerated() {
     let path = points.map { String(format: "%.1f,%.1f", x($0.0), y($0.1)) }.joined(separator: " ")
-    svg.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(path)\"/>")
+    svg.append(
+      "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(path)\"/>")
     let legendY = Int(margin) + 16 * index
-    svg.append("<text x=\"\(Int(width - margin - 90))\" y=\"\(legendY)\" fill=\"\(color)\">\(name)</text>")
+    svg.append(
+      "<text x=\"\(Int(width - margin - 90))\" y=\"\(legendY)\" fill=\"\(color)\">\(name)</text>")
   }
   svg.append("</svg>")
   return svg.joined(separator: "\n") + "\n"

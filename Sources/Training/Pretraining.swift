@@ -114,7 +114,9 @@ public func pretrain(
     decayFilter: AdamW.decaysWeight)
   var records: [StepRecord] = []
   var startStep = 0
-  if let resumed = try loadPretrainingCheckpoint(checkpointDirectory, model: model, optimizer: optimizer) {
+  if let resumed = try loadPretrainingCheckpoint(
+    checkpointDirectory, model: model, optimizer: optimizer)
+  {
     startStep = resumed
     records = try readStepRecords(metricsURL).filter { $0.step <= resumed }
     progress(.note("resumed from step \(resumed)"))
@@ -124,7 +126,8 @@ public func pretrain(
     peak: options.learningRate, warmupSteps: Int(Float(options.steps) * options.warmupRatio),
     totalSteps: options.steps)
   let weights = PretrainingLossWeights(
-    mvlm: sampler.options.mvlmWeight, tia: sampler.options.tiaWeight, tim: sampler.options.timWeight)
+    mvlm: sampler.options.mvlmWeight, tia: sampler.options.tiaWeight, tim: sampler.options.timWeight
+  )
   var order = PageOrder(count: sampler.pages.count, seed: options.seed)
   let metrics = try FileHandle(forWritingTo: metricsURL)
   defer { try? metrics.close() }
@@ -137,20 +140,24 @@ public func pretrain(
     var generator = SeededGenerator(seed: options.seed, stream: "pretraining step \(step)")
     let examples = (0..<options.batchSize).map { row in
       sampler.example(
-        pageIndex: order.page(step: step, row: row, batchSize: options.batchSize), generator: &generator)
+        pageIndex: order.page(step: step, row: row, batchSize: options.batchSize),
+        generator: &generator)
     }
     let (inputs, labels) = pretrainingBatch(
       examples, visual: model.config.visualTokens, weights: weights, tim: sampler.options.tim)
     let context = ForwardContext(training: true, seed: options.seed &+ UInt64(step) &* 0x9E37_79B9)
     let output = model(inputs, labels: labels, context: context)
-    guard let loss = output.loss else { throw TrainingStateError.missing("a pre-training loss (no task on)") }
+    guard let loss = output.loss else {
+      throw TrainingStateError.missing("a pre-training loss (no task on)")
+    }
     loss.backward()
     clipGradientNorm(parameters.map(\.1), maxNorm: options.maxGradNorm)
     let rate = schedule.rate(atStep: step)
     optimizer.update(learningRate: rate)
     optimizer.zeroGradients()
     let record = StepRecord(
-      step: step + 1, loss: Double(loss.scalar), mvlm: output.taskLosses["mvlm"].map { Double($0.scalar) },
+      step: step + 1, loss: Double(loss.scalar),
+      mvlm: output.taskLosses["mvlm"].map { Double($0.scalar) },
       tia: output.taskLosses["tia"].map { Double($0.scalar) },
       tim: output.taskLosses["tim"].map { Double($0.scalar) }, learningRate: Double(rate))
     records.append(record)
@@ -160,8 +167,10 @@ public func pretrain(
         step: step + 1, totalSteps: options.steps, loss: loss.scalar, learningRate: rate,
         elapsed: Date().timeIntervalSince(start) * Double(step + 1) / Double(step + 1 - startStep)))
     let done = step + 1
-    if done == options.steps || (options.checkpointEvery > 0 && done % options.checkpointEvery == 0) {
-      try savePretrainingCheckpoint(checkpointDirectory, model: model, optimizer: optimizer, step: done)
+    if done == options.steps || (options.checkpointEvery > 0 && done % options.checkpointEvery == 0)
+    {
+      try savePretrainingCheckpoint(
+        checkpointDirectory, model: model, optimizer: optimizer, step: done)
     }
   }
   return records
@@ -169,12 +178,15 @@ public func pretrain(
 
 /// Writes model, optimiser state and step into `directory` atomically (a sibling temporary
 /// folder, then a rename), so a killed run leaves the previous checkpoint intact.
-func savePretrainingCheckpoint(_ directory: URL, model: LayoutLMForTask, optimizer: AdamW, step: Int) throws {
+func savePretrainingCheckpoint(
+  _ directory: URL, model: LayoutLMForTask, optimizer: AdamW, step: Int
+) throws {
   let manager = FileManager.default
   let staging = directory.appendingPathExtension("partial")
   try? manager.removeItem(at: staging)
   try model.save(to: staging)
-  try saveSafeTensors(optimizer.stateTensors(), to: staging.appendingPathComponent("optimizer.safetensors"))
+  try saveSafeTensors(
+    optimizer.stateTensors(), to: staging.appendingPathComponent("optimizer.safetensors"))
   try Data("{\"step\": \(step)}\n".utf8).write(to: staging.appendingPathComponent("state.json"))
   let old = directory.appendingPathExtension("old")
   try? manager.removeItem(at: old)
@@ -184,12 +196,15 @@ func savePretrainingCheckpoint(_ directory: URL, model: LayoutLMForTask, optimiz
 }
 
 /// Restores a checkpoint written by `savePretrainingCheckpoint`; returns its step, or nil.
-func loadPretrainingCheckpoint(_ directory: URL, model: LayoutLMForTask, optimizer: AdamW) throws -> Int? {
+func loadPretrainingCheckpoint(_ directory: URL, model: LayoutLMForTask, optimizer: AdamW) throws
+  -> Int?
+{
   let stateURL = directory.appendingPathComponent("state.json")
   guard FileManager.default.fileExists(atPath: stateURL.path) else { return nil }
   struct State: Decodable { var step: Int }
   let state = try JSONDecoder().decode(State.self, from: Data(contentsOf: stateURL))
-  let weights = try SafeTensorsFile(contentsOf: directory.appendingPathComponent("model.safetensors"))
+  let weights = try SafeTensorsFile(
+    contentsOf: directory.appendingPathComponent("model.safetensors"))
   try model.load(try weights.allTensors(), source: directory.path)
   let optimizerState = try SafeTensorsFile(
     contentsOf: directory.appendingPathComponent("optimizer.safetensors"))
@@ -200,7 +215,9 @@ func loadPretrainingCheckpoint(_ directory: URL, model: LayoutLMForTask, optimiz
 func readStepRecords(_ url: URL) throws -> [StepRecord] {
   guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
   let decoder = JSONDecoder()
-  return text.split(separator: "\n").compactMap { try? decoder.decode(StepRecord.self, from: Data($0.utf8)) }
+  return text.split(separator: "\n").compactMap {
+    try? decoder.decode(StepRecord.self, from: Data($0.utf8))
+  }
 }
 
 func writeStepRecords(_ records: [StepRecord], to url: URL) throws {

@@ -94,7 +94,8 @@ public func evaluatePretraining(
     result.tiaAccuracy = MetricWithBaseline(
       value: ratio(tia.correct, tia.count), baseline: ratio(tia.negatives, tia.count),
       baselineName: "all not-covered", count: tia.count)
-    result.tiaF1 = MetricWithBaseline(value: f1, baseline: 0, baselineName: "all not-covered", count: tia.gold)
+    result.tiaF1 = MetricWithBaseline(
+      value: f1, baseline: 0, baselineName: "all not-covered", count: tia.gold)
   }
   if tim.count > 0 {
     result.timAccuracy = MetricWithBaseline(

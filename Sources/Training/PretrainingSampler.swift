@@ -115,7 +115,8 @@ public struct PretrainingSampler {
     let page = pages[pageIndex]
     let capacity = sequenceLength - 2
     // A random window of the text when the page is longer than the sequence.
-    let start = page.pieces.count > capacity ? generator.nextInt(below: page.pieces.count - capacity + 1) : 0
+    let start =
+      page.pieces.count > capacity ? generator.nextInt(below: page.pieces.count - capacity + 1) : 0
     let end = min(page.pieces.count, start + capacity)
     var ids: [Int32] = [tokenizer.clsId]
     var boxes: [Int32] = [0, 0, 0, 0]
@@ -178,7 +179,8 @@ public struct PretrainingSampler {
     var covered: [Int] = []
     if options.tia {
       var coveredWords = Set<Int32>()
-      for (index, line) in page.lines.enumerated() where generator.nextUniformDouble() < options.tiaLineRate {
+      for (index, line) in page.lines.enumerated()
+      where generator.nextUniformDouble() < options.tiaLineRate {
         covered.append(index)
         for word in line { coveredWords.insert(Int32(word)) }
         if timLabel == 1, let box = BoundingBox.union(line.map { page.wordPixelBoxes[$0] }) {
@@ -191,7 +193,8 @@ public struct PretrainingSampler {
     }
     return PretrainingExample(
       inputIds: ids, bbox: boxes, image: image, mlmLabels: mlmLabels, tiaLabels: tiaLabels,
-      timLabel: timLabel, hideVisualTokens: hideVisual, timCase: timCase, maskKind: maskKind, coveredLines: covered)
+      timLabel: timLabel, hideVisualTokens: hideVisual, timCase: timCase, maskKind: maskKind,
+      coveredLines: covered)
   }
 
   /// A random non-special token id.
@@ -214,7 +217,9 @@ public struct PretrainingSampler {
 
 /// The 224×224 pixels a page-pixel box covers: rows `⌊y0·224/H⌋ ..< ⌈y1·224/H⌉`, likewise for
 /// columns, clamped to the image.
-public func scaledRegion(_ box: BoundingBox, pageWidth: Int, pageHeight: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+public func scaledRegion(_ box: BoundingBox, pageWidth: Int, pageHeight: Int) -> (
+  rows: Range<Int>, columns: Range<Int>
+) {
   func span(_ a: Double, _ b: Double, _ size: Int) -> Range<Int> {
     let lower = max(0, min(224, Int((a * 224 / Double(max(size, 1))).rounded(.down))))
     let upper = max(lower, min(224, Int((b * 224 / Double(max(size, 1))).rounded(.up))))

@@ -10,8 +10,11 @@ import XCTest
 func samplerFixture(pages: Int = 120, options: PretrainingOptions = PretrainingOptions()) throws
   -> PretrainingSampler
 {
-  let words = ["total", "amount", "date", "name", "signature", "address", "phone", "invoice", "number", "page"]
-  let vocabulary = VocabularyBuilder(vocabularySize: 200, minimumFrequency: 1).build(from: words + words)
+  let words = [
+    "total", "amount", "date", "name", "signature", "address", "phone", "invoice", "number", "page",
+  ]
+  let vocabulary = VocabularyBuilder(vocabularySize: 200, minimumFrequency: 1).build(
+    from: words + words)
   let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
   var result: [PretrainingPage] = []
   for p in 0..<pages {
@@ -23,14 +26,19 @@ func samplerFixture(pages: Int = 120, options: PretrainingOptions = PretrainingO
         let y = Double(60 + line * 70)
         indices.append(document.words.count)
         document.words.append(
-          Word(text: words[(p + line * 5 + w) % words.count], box: BoundingBox(x0: x, y0: y, x1: x + 110, y1: y + 22)))
+          Word(
+            text: words[(p + line * 5 + w) % words.count],
+            box: BoundingBox(x0: x, y0: y, x1: x + 110, y1: y + 22)))
       }
-      let box = BoundingBox.union(indices.map { document.words[$0].box }) ?? BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
+      let box =
+        BoundingBox.union(indices.map { document.words[$0].box })
+        ?? BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
       document.lines.append(TextLine(text: "", box: box, wordIndices: indices))
     }
     result.append(try PretrainingPage(document, tokenizer: tokenizer))
   }
-  return try PretrainingSampler(pages: result, options: options, sequenceLength: 128, tokenizer: tokenizer)
+  return try PretrainingSampler(
+    pages: result, options: options, sequenceLength: 128, tokenizer: tokenizer)
 }
 
 final class PretrainingSamplerTests: XCTestCase {
@@ -121,7 +129,10 @@ final class PretrainingSamplerTests: XCTestCase {
     var short = sampler
     short.sequenceLength = 20
     var generator = SeededGenerator(seed: 1)
-    let starts = Set((0..<50).map { _ in short.example(pageIndex: 0, generator: &generator).inputIds[1...3].map { $0 } })
+    let starts = Set(
+      (0..<50).map { _ in
+        short.example(pageIndex: 0, generator: &generator).inputIds[1...3].map { $0 }
+      })
     XCTAssertGreaterThan(starts.count, 3, "windows should start at different places")
     XCTAssertEqual(short.example(pageIndex: 0, generator: &generator).inputIds.count, 20)
   }

@@ -59,7 +59,8 @@ final class PretrainingTests: XCTestCase {
 
   func testEveryTaskMixTrainsAndWritesALoadableCheckpoint() throws {
     let mixes: [(Bool, Set<String>)] = [
-      (true, ["mvlm"]), (true, ["mvlm", "tia"]), (true, ["mvlm", "tim"]), (true, ["mvlm", "tia", "tim"]),
+      (true, ["mvlm"]), (true, ["mvlm", "tia"]), (true, ["mvlm", "tim"]),
+      (true, ["mvlm", "tia", "tim"]),
       (false, ["mvlm"]),
     ]
     for (v2, tasks) in mixes {
@@ -84,14 +85,17 @@ final class PretrainingTests: XCTestCase {
       let classifier = try LayoutLMForTask.load(
         directory: checkpoint, task: .sequenceClassification, numLabels: 16)
       XCTAssertFalse(classifier.1.freshHead.isEmpty)
-      let qa = try LayoutLMForTask.load(directory: checkpoint, task: .questionAnswering, numLabels: 2)
+      let qa = try LayoutLMForTask.load(
+        directory: checkpoint, task: .questionAnswering, numLabels: 2)
       XCTAssertEqual(qa.1.freshHead.sorted(), ["qa_outputs.bias", "qa_outputs.weight"])
     }
   }
 
   func testLossCurvesPlotEveryTask() {
     let records = (1...30).map {
-      StepRecord(step: $0, loss: 3 / Double($0), mvlm: 2 / Double($0), tia: 0.6, tim: nil, learningRate: 1e-3)
+      StepRecord(
+        step: $0, loss: 3 / Double($0), mvlm: 2 / Double($0), tia: 0.6, tim: nil, learningRate: 1e-3
+      )
     }
     let svg = lossCurvesSVG(records, title: "test")
     XCTAssertTrue(svg.hasPrefix("<svg"))

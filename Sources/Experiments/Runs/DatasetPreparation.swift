@@ -31,7 +31,8 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
     throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
   }
   if data.vocabulary != "build", !FileManager.default.fileExists(atPath: data.vocabulary) {
-    throw SpecError.missingPath(file: file, path: path + ".data.vocabulary", filePath: data.vocabulary)
+    throw SpecError.missingPath(
+      file: file, path: path + ".data.vocabulary", filePath: data.vocabulary)
   }
 }
 

@@ -222,7 +222,9 @@ extension RunConfiguration {
     var copy = self
     copy.data.root = resolve(data.root)
     copy.data.test = resolve(data.test)
-    if data.vocabulary != "build" { copy.data.vocabulary = resolve(data.vocabulary) ?? data.vocabulary }
+    if data.vocabulary != "build" {
+      copy.data.vocabulary = resolve(data.vocabulary) ?? data.vocabulary
+    }
     copy.model.initFrom = resolve(model.initFrom)
     return copy
   }

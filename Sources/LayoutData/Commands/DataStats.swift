@@ -28,6 +28,9 @@ public struct DatasetStats: Codable, Hashable, Sendable {
   public var classes: [String: Int]?
   /// Pages whose image file is missing.
   public var missingImages = 0
+  /// Synthetic cue tags (`text`, `layout`, `visual`) of entities, questions and documents; empty
+  /// for real data.
+  public var cues: [String: Int] = [:]
 
   /// Creates empty stats for a format.
   public init(format: String) { self.format = format }
@@ -43,7 +46,11 @@ public struct DatasetStats: Codable, Hashable, Sendable {
       stats.words += document.words.count
       stats.entities += document.entities.count
       stats.links += document.links.count
-      for entity in document.entities { stats.entitiesPerLabel[entity.label, default: 0] += 1 }
+      for entity in document.entities {
+        stats.entitiesPerLabel[entity.label, default: 0] += 1
+        if let cue = entity.cue { stats.cues[cue, default: 0] += 1 }
+      }
+      if let cue = document.cue { stats.cues[cue, default: 0] += 1 }
       if document.imagePath == nil { stats.missingImages += 1 }
     }
     if format == .rvlcdip {
@@ -56,6 +63,7 @@ public struct DatasetStats: Codable, Hashable, Sendable {
       stats.classes = classes
     }
     if let questions {
+      for question in questions { if let cue = question.cue { stats.cues[cue, default: 0] += 1 } }
       stats.questions = questions.count
       let withOCR = documentsWithOCR ?? []
       stats.documentsWithOCR = withOCR.count
@@ -103,6 +111,13 @@ public struct DatasetStats: Codable, Hashable, Sendable {
       }
     }
     if missingImages > 0 { lines.append("missing page images: \(missingImages)") }
+    if !cues.isEmpty {
+      let total = cues.values.reduce(0, +)
+      let mix = cues.sorted { $0.key < $1.key }.map {
+        "\($0.key) \($0.value) (\(Int((100 * Double($0.value) / Double(total)).rounded())) %)"
+      }
+      lines.append("cue mix: " + mix.joined(separator: ", "))
+    }
     return lines.joined(separator: "\n")
   }
 

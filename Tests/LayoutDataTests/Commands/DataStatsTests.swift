@@ -34,6 +34,20 @@ final class DataStatsTests: XCTestCase {
     XCTAssertEqual(stats.documents, 3)
   }
 
+  func testCueMixOfSyntheticItems() {
+    let box = BoundingBox(x0: 0, y0: 0, x1: 10, y1: 10)
+    var document = Document(
+      id: "d", pageWidth: 100, pageHeight: 100, words: [Word(text: "a", box: box)])
+    document.entities = [
+      Entity(id: 0, label: "question", wordIndices: [0], box: box, cue: "text"),
+      Entity(id: 1, label: "answer", wordIndices: [0], box: box, cue: "visual"),
+      Entity(id: 2, label: "answer", wordIndices: [0], box: box, cue: "visual"),
+    ]
+    let stats = DatasetStats.compute(documents: [document], format: .funsd)
+    XCTAssertEqual(stats.cues, ["text": 1, "visual": 2])
+    XCTAssertTrue(stats.text.contains("cue mix: text 1 (33 %), visual 2 (67 %)"), stats.text)
+  }
+
   func testUnknownLayoutIsAClearError() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

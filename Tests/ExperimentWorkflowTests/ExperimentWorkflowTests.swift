@@ -1,0 +1,99 @@
+// LayoutLab — run → results → report end to end: caching, re-running one run, regeneration,
+// and errors that stop before any training.
+
+import ExperimentWorkflow
+import Experiments
+import Foundation
+import XCTest
+
+final class ExperimentWorkflowTests: XCTestCase {
+  var root: URL!
+
+  override func setUpWithError() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-workflow-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  func writeSpec(_ text: String, name: String = "tiny") throws -> URL {
+    let url = root.appendingPathComponent("experiments/\(name).json5")
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
+  let tinySpec = """
+    {
+      name: 'tiny',
+      base: {
+        model: { preset: 'tiny', version: 'v1', layers: 1 },
+        data: { source: 'synthetic-forms', documents: 20, vocabularySize: 300, maxLength: 64 },
+        training: { epochs: 1, batchSize: 4 },
+      },
+      variants: { a: {}, b: { training: { learningRate: 1e-3 } } },
+      seeds: [1, 2],
+    }
+    """
+
+  func options() -> RunnerOptions {
+    var options = RunnerOptions(
+      resultsRoot: root.appendingPathComponent("results"), repository: root)
+    options.syntheticForms = syntheticFormsGenerator()
+    return options
+  }
+
+  func testRunsCachesRerunsOneAndRegeneratesTheReportIdentically() throws {
+    let spec = try writeSpec(tinySpec)
+    let first = try runExperiment(specURL: spec, options: options(), log: { _ in })
+    XCTAssertEqual(first.ran.count, 4)
+    let report = try reportSpec(
+      spec, overrides: [], resultsDirectory: root.appendingPathComponent("results"))
+    let text = try String(contentsOf: report, encoding: .utf8)
+    XCTAssertTrue(text.contains("| a | 2 |"), text)
+    XCTAssertTrue(text.contains("word lookup"), text)
+    // Everything is cached now.
+    let second = try runExperiment(specURL: spec, options: options(), log: { _ in })
+    XCTAssertEqual(second.ran.count, 0)
+    XCTAssertEqual(second.skipped.count, 4)
+    // Deleting one result re-runs exactly that run, with the same metrics (determinism).
+    let store = ResultStore(root: root.appendingPathComponent("results"))
+    let before = try XCTUnwrap(store.read(experiment: "tiny", variant: "b", seed: 2))
+    try FileManager.default.removeItem(
+      at: store.resultURL(experiment: "tiny", variant: "b", seed: 2))
+    let third = try runExperiment(specURL: spec, options: options(), log: { _ in })
+    XCTAssertEqual(third.ran.map { "\($0.variant)/\($0.seed)" }, ["b/2"])
+    let after = try XCTUnwrap(store.read(experiment: "tiny", variant: "b", seed: 2))
+    XCTAssertEqual(after.fineTuning.dev.overall.f1, before.fineTuning.dev.overall.f1)
+    XCTAssertEqual(after.fineTuning.devPredictions, before.fineTuning.devPredictions)
+    // The report regenerates byte for byte from the same results (timings are stored, not
+    // measured, so only a re-run changes them).
+    let results = root.appendingPathComponent("results")
+    let regenerated = try String(
+      contentsOf: try reportSpec(spec, overrides: [], resultsDirectory: results), encoding: .utf8)
+    let again = try String(
+      contentsOf: try reportSpec(spec, overrides: [], resultsDirectory: results), encoding: .utf8)
+    XCTAssertEqual(again, regenerated)
+  }
+
+  func testSpecErrorsStopBeforeAnyTraining() throws {
+    let missing = try writeSpec(
+      tinySpec.replacingOccurrences(
+        of: "source: 'synthetic-forms'", with: "source: 'funsd', root: 'nowhere/funsd'"),
+      name: "missing")
+    XCTAssertThrowsError(try runExperiment(specURL: missing, options: options(), log: { _ in })) {
+      error in
+      XCTAssertTrue("\(error)".contains("nowhere/funsd/training_data"), "\(error)")
+    }
+    let typo = try writeSpec(
+      tinySpec.replacingOccurrences(of: "batchSize", with: "batchSzie"), name: "typo")
+    XCTAssertThrowsError(try runExperiment(specURL: typo, options: options(), log: { _ in })) {
+      error in
+      XCTAssertTrue("\(error)".contains("did you mean 'variants.a.training.batchSize'"), "\(error)")
+    }
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: root.appendingPathComponent("results").path))
+  }
+}
