@@ -25,7 +25,9 @@ public struct ModelBenchmarkOptions: Sendable {
 /// Builds the model and inputs of the benchmark: random word-like boxes, random pixels, labels
 /// everywhere (the shapes `tools/bench_torch.py` times). The small v2 backbone is LayoutLab's
 /// default CNN, comparable in cost to bench_torch.py's 4-conv stack.
-func benchmarkSetup(_ options: ModelBenchmarkOptions) throws -> (LayoutLMForTask, ModelInputs, TaskLabels) {
+func benchmarkSetup(_ options: ModelBenchmarkOptions) throws -> (
+  LayoutLMForTask, ModelInputs, TaskLabels
+) {
   var config = try LayoutLMConfiguration.preset(options.preset, version: options.version)
   config.numLabels = 7
   config.maxPositionEmbeddings = max(512, options.sequenceLength)
@@ -39,7 +41,9 @@ func benchmarkSetup(_ options: ModelBenchmarkOptions) throws -> (LayoutLMForTask
     var x: Int32 = 40
     var y: Int32 = 30
     for position in 0..<t {
-      ids.append(position == 0 ? 101 : position == t - 1 ? 102 : Int32(1000 + generator.nextInt(below: 20000)))
+      ids.append(
+        position == 0
+          ? 101 : position == t - 1 ? 102 : Int32(1000 + generator.nextInt(below: 20000)))
       let w = Int32(20 + generator.nextInt(below: 140))
       if x + w > 980 {
         x = 20
@@ -51,14 +55,19 @@ func benchmarkSetup(_ options: ModelBenchmarkOptions) throws -> (LayoutLMForTask
   }
   let image =
     config.visualTokens
-    ? Tensor((0..<(b * 3 * 224 * 224)).map { _ in Float(generator.nextInt(below: 256)) }, shape: [b, 3, 224, 224])
+    ? Tensor(
+      (0..<(b * 3 * 224 * 224)).map { _ in Float(generator.nextInt(below: 256)) },
+      shape: [b, 3, 224, 224])
     : nil
-  let inputs = ModelInputs(batchSize: b, sequenceLength: t, inputIds: ids, bbox: boxes, image: image)
+  let inputs = ModelInputs(
+    batchSize: b, sequenceLength: t, inputIds: ids, bbox: boxes, image: image)
   try inputs.validate(for: config)
   var labels = TaskLabels()
   labels.tokenLabels = (0..<(b * t)).map { _ in generator.nextInt(below: 7) }
   if options.pretraining {
-    labels.mlmLabels = ids.map { _ in generator.nextInt(below: 100) < 15 ? Int(generator.nextInt(below: 30000)) : -100 }
+    labels.mlmLabels = ids.map { _ in
+      generator.nextInt(below: 100) < 15 ? Int(generator.nextInt(below: 30000)) : -100
+    }
     labels.tiaLabels = ids.map { _ in generator.nextInt(below: 2) }
     labels.timLabels = (0..<b).map { _ in generator.nextInt(below: 2) }
   }
@@ -71,29 +80,40 @@ public func runModelBenchmark(_ options: ModelBenchmarkOptions) throws -> Int32 
   let parameters = model.namedParameters()
   let optimizer = AdamW(parameters: parameters, options: AdamWOptions(learningRate: 1e-4))
   let context = ForwardContext(training: true, seed: 0)
-  let train = measureBest(minimumRepetitions: options.steps, maximumRepetitions: options.steps, minimumSeconds: 0) {
+  let train = measureBest(
+    minimumRepetitions: options.steps, maximumRepetitions: options.steps, minimumSeconds: 0
+  ) {
     guard let loss = model(inputs, labels: labels, context: context).loss else { return }
     loss.backward()
     optimizer.update()
     optimizer.zeroGradients()
   }
-  let inference = measureBest(minimumRepetitions: options.steps, maximumRepetitions: options.steps, minimumSeconds: 0) {
+  let inference = measureBest(
+    minimumRepetitions: options.steps, maximumRepetitions: options.steps, minimumSeconds: 0
+  ) {
     Autodiff.withoutRecording { _ = model(inputs, context: ForwardContext(training: false)) }
   }
   let count = parameters.reduce(0) { $0 + $1.1.count }
   let fields: [(String, String)] = [
-    ("benchmark", "\"model\""), ("preset", "\"\(options.preset)\""), ("version", "\"\(options.version)\""),
+    ("benchmark", "\"model\""), ("preset", "\"\(options.preset)\""),
+    ("version", "\"\(options.version)\""),
     ("task", options.pretraining ? "\"pretraining\"" : "\"token-classification\""),
     ("batch", "\(options.batch)"), ("seq", "\(options.sequenceLength)"),
     ("threads", "\(ThreadPool.shared.threadCount)"), ("parameters", "\(count)"),
-    ("train_step_s", String(format: "%.4f", train.median)), ("train_step_best_s", String(format: "%.4f", train.best)),
+    ("train_step_s", String(format: "%.4f", train.median)),
+    ("train_step_best_s", String(format: "%.4f", train.best)),
     ("inference_s", String(format: "%.4f", inference.median)),
-    ("train_tokens_per_s", String(format: "%.1f", Double(options.batch * options.sequenceLength) / train.median)),
+    (
+      "train_tokens_per_s",
+      String(format: "%.1f", Double(options.batch * options.sequenceLength) / train.median)
+    ),
   ]
   if options.json {
     print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
   } else {
-    for (key, value) in fields { print("\(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
+    for (key, value) in fields {
+      print("\(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)")
+    }
   }
   return 0
 }

@@ -70,7 +70,8 @@ final class ResNetBackbone: VisualBackbone {
   init(_ config: LayoutLMConfiguration, initializer: inout Initializer) {
     self.config = config
     let options = config.resnet
-    stem = Conv2D(3, options.width, kernel: 7, stride: options.stemStride, initializer: &initializer)
+    stem = Conv2D(
+      3, options.width, kernel: 7, stride: options.stemStride, initializer: &initializer)
     var channels = options.width
     var stages: [[BasicBlock]] = []
     for stage in 0..<options.stages {
@@ -95,7 +96,9 @@ final class ResNetBackbone: VisualBackbone {
     }
     let pooled = x.adaptiveAveragePool2d(height: config.gridHeight, width: config.gridWidth)
     let (batch, channels) = (pooled.shape[0], pooled.shape[1])
-    return pooled.reshaped([batch, channels, config.gridHeight * config.gridWidth]).permuted([0, 2, 1])
+    return pooled.reshaped([batch, channels, config.gridHeight * config.gridWidth]).permuted([
+      0, 2, 1,
+    ])
   }
 
   func namedParameters(prefix: String) -> [(String, Tensor)] {

@@ -20,7 +20,8 @@ extension Tensor {
       shape: [shape[0], weight.shape[0], geometry.outHeight, geometry.outWidth],
       storage: TensorStorage(uninitialized: shape[0] * geometry.outputImageCount))
     conv2dForward(
-      geometry, input: pointer, weight: weight.pointer, bias: bias.map { UnsafePointer($0.pointer) },
+      geometry, input: pointer, weight: weight.pointer,
+      bias: bias.map { UnsafePointer($0.pointer) },
       output: result.pointer)
     let input = self
     let inputs = bias.map { [self, weight, $0] } ?? [self, weight]
@@ -57,19 +58,23 @@ extension Tensor {
     let inputShape = shape
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(zeros: inputShape)
-      maxPool2dBackward(geometry, gradOutput: g.pointer, indices: owner.pointer, gradInput: dx.pointer)
+      maxPool2dBackward(
+        geometry, gradOutput: g.pointer, indices: owner.pointer, gradInput: dx.pointer)
       return [dx]
     }
   }
 
   /// Adaptive average pooling of `[B, C, Hi, Wi]` to `[B, C, height, width]` (PyTorch rules).
   public func adaptiveAveragePool2d(height: Int, width: Int) -> Tensor {
-    checkShapes(rank == 4, "adaptiveAveragePool2d", shape, [height, width], "input must be [B, C, H, W]")
+    checkShapes(
+      rank == 4, "adaptiveAveragePool2d", shape, [height, width], "input must be [B, C, H, W]")
     let (planes, inH, inW) = (shape[0] * shape[1], shape[2], shape[3])
     let result = Tensor(
-      shape: [shape[0], shape[1], height, width], storage: TensorStorage(uninitialized: planes * height * width))
+      shape: [shape[0], shape[1], height, width],
+      storage: TensorStorage(uninitialized: planes * height * width))
     adaptiveAvgPool2dForward(
-      planes: planes, inHeight: inH, inWidth: inW, outHeight: height, outWidth: width, input: pointer,
+      planes: planes, inHeight: inH, inWidth: inW, outHeight: height, outWidth: width,
+      input: pointer,
       output: result.pointer)
     let inputShape = shape
     return Autodiff.record(result, inputs: [self]) { g in

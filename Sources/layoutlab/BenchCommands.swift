@@ -17,7 +17,8 @@ let benchKernelsCommand = CommandSpec(
 }
 
 let benchModelCommand = CommandSpec(
-  name: "model", abstract: "Seconds per training step (forward, backward, AdamW) and inference batch.",
+  name: "model",
+  abstract: "Seconds per training step (forward, backward, AdamW) and inference batch.",
   discussion: "Compare with tools/bench_torch.py (HF transformers) run in the same sitting.",
   options: [
     .value("preset", "NAME", "tiny, small (hidden 256, 4 layers) or base (hidden 768, 12 layers)."),

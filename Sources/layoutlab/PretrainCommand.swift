@@ -24,13 +24,19 @@ let pretrainCommand = CommandSpec(
   ]
 ) { args in
   let corpora = args.allValues("corpus").map { URL(fileURLWithPath: $0) }
-  guard !corpora.isEmpty else { throw UsageError.missingOption(name: "corpus", command: "layoutlab pretrain") }
-  var request = PretrainRequest(corpora: corpora, output: URL(fileURLWithPath: try args.required("out")))
+  guard !corpora.isEmpty else {
+    throw UsageError.missingOption(name: "corpus", command: "layoutlab pretrain")
+  }
+  var request = PretrainRequest(
+    corpora: corpora, output: URL(fileURLWithPath: try args.required("out")))
   request.preset = try args.choice("preset", ["tiny", "small", "base"], default: "small")
   request.version = try args.choice("version", ["v1", "v2"], default: "v2")
   request.tasks = args.value("tasks").map { Set($0.split(separator: ",").map(String.init)) }
-  request.steps = args.value("steps") == nil ? nil : try args.int("steps", default: 1000, in: 1...10_000_000)
-  request.stopAfter = args.value("stop-after") == nil ? nil : try args.int("stop-after", default: 1, in: 1...10_000_000)
+  request.steps =
+    args.value("steps") == nil ? nil : try args.int("steps", default: 1000, in: 1...10_000_000)
+  request.stopAfter =
+    args.value("stop-after") == nil
+    ? nil : try args.int("stop-after", default: 1, in: 1...10_000_000)
   request.settings = args.allValues("set")
   print(try runPretraining(request))
   return 0

@@ -53,7 +53,8 @@ final class HeadsTests: XCTestCase {
     config.resnet.width = 8
     let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 21)
     let inputs = TinyModels.inputs(batch: 4, length: 6, config: config, seed: 22)
-    XCTAssertTrue(model.namedParameters().contains { $0.0 == "layoutlmv2.visual.backbone.stem.weight" })
+    XCTAssertTrue(
+      model.namedParameters().contains { $0.0 == "layoutlmv2.visual.backbone.stem.weight" })
     var labels = TaskLabels()
     labels.sequenceLabels = [0, 1, 2, 3]
     let (first, last) = overfit(model, inputs, labels)

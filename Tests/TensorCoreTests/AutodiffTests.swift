@@ -136,9 +136,13 @@ final class AutodiffTests: XCTestCase {
     assertGradientsMatchFiniteDifferences([x, w, b]) { t in
       t[0].conv2d(weight: t[1], bias: t[2], stride: 2, padding: 1)
     }
-    assertGradientsMatchFiniteDifferences([x]) { t in t[0].adaptiveAveragePool2d(height: 2, width: 3) }
+    assertGradientsMatchFiniteDifferences([x]) { t in
+      t[0].adaptiveAveragePool2d(height: 2, width: 3)
+    }
     // Distinct values keep max-pool away from ties.
-    let y = Tensor((0..<(2 * 2 * 6 * 6)).map { Float(($0 * 37) % 144) * 0.1 }, shape: [2, 2, 6, 6], requiresGrad: true)
+    let y = Tensor(
+      (0..<(2 * 2 * 6 * 6)).map { Float(($0 * 37) % 144) * 0.1 }, shape: [2, 2, 6, 6],
+      requiresGrad: true)
     assertGradientsMatchFiniteDifferences([y], step: 1e-3) { t in
       t[0].maxPool2d(kernelSize: 3, stride: 2, padding: 1)
     }
