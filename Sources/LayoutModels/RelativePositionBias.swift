@@ -61,18 +61,25 @@ final class RelativePositionBias: ParameterOwner {
     var buckets1D = [Int32](repeating: 0, count: oneD == nil ? 0 : batch * plane)
     var bucketsX = [Int32](repeating: 0, count: x == nil ? 0 : batch * plane)
     var bucketsY = bucketsX
-    for b in 0..<batch {
-      for i in 0..<length {
-        let qi = b * length + i
-        for j in 0..<length {
-          let kj = b * length + j
-          let at = b * plane + i * length + j
-          if oneD != nil {
-            buckets1D[at] = table1D[Int(positions[kj] - positions[qi]) + maxPosition]
-          }
-          if x != nil {
-            bucketsX[at] = table2D[Int(boxes[4 * kj] - boxes[4 * qi]) + limit]
-            bucketsY[at] = table2D[Int(boxes[4 * kj + yIndex] - boxes[4 * qi + yIndex]) + limit]
+    let (useOneD, useTwoD) = (oneD != nil, x != nil)
+    buckets1D.withUnsafeMutableBufferPointer { b1 in
+      bucketsX.withUnsafeMutableBufferPointer { bx in
+        bucketsY.withUnsafeMutableBufferPointer { by in
+          // Rows are independent: split them across threads.
+          forEachRange(batch * length, work: batch * plane) { rows in
+            for row in rows {
+              let (b, i) = (row / length, row % length)
+              let qi = b * length + i
+              for j in 0..<length {
+                let kj = b * length + j
+                let at = b * plane + i * length + j
+                if useOneD { b1[at] = table1D[Int(positions[kj] - positions[qi]) + maxPosition] }
+                if useTwoD {
+                  bx[at] = table2D[Int(boxes[4 * kj] - boxes[4 * qi]) + limit]
+                  by[at] = table2D[Int(boxes[4 * kj + yIndex] - boxes[4 * qi + yIndex]) + limit]
+                }
+              }
+            }
           }
         }
       }
@@ -87,10 +94,11 @@ final class RelativePositionBias: ParameterOwner {
       let w = weight.pointer
       buckets.withUnsafeBufferPointer { all in
         guard let base = all.baseAddress else { return }
-        for b in 0..<batch {
-          let source = base + b * plane
-          for h in 0..<heads {
-            let row = out + (b * heads + h) * plane
+        forEachRange(batch * heads, work: batch * heads * plane) { planes in
+          for bh in planes {
+            let (b, h) = (bh / heads, bh % heads)
+            let source = base + b * plane
+            let row = out + bh * plane
             let weights = w + h * bins
             for p in 0..<plane { row[p] += weights[Int(source[p])] }
           }
@@ -102,14 +110,18 @@ final class RelativePositionBias: ParameterOwner {
       tables.map { weight, buckets in
         let bins = weight.shape[1]
         let grad = Tensor(zeros: weight.shape)
-        for b in 0..<batch {
-          for h in 0..<heads {
-            let gradRow = g.pointer + (b * heads + h) * plane
-            let target = grad.pointer + h * bins
-            buckets.withUnsafeBufferPointer { source in
-              guard let base = source.baseAddress else { return }
-              let s = base + b * plane
-              for p in 0..<plane { target[Int(s[p])] += gradRow[p] }
+        let (gradient, table) = (g.pointer, grad.pointer)
+        buckets.withUnsafeBufferPointer { source in
+          guard let base = source.baseAddress else { return }
+          // One thread per head; within a head, batches add up in order (deterministic).
+          forEachRange(heads, work: batch * heads * plane) { headRange in
+            for h in headRange {
+              let target = table + h * bins
+              for b in 0..<batch {
+                let gradRow = gradient + (b * heads + h) * plane
+                let s = base + b * plane
+                for p in 0..<plane { target[Int(s[p])] += gradRow[p] }
+              }
             }
           }
         }

@@ -37,38 +37,32 @@ final class SpatialAwareSelfAttention: ParameterOwner {
 
   /// `[B, S, H]` → `[B, S, H]`. `mask` is the additive key mask `[B, S]`; `bias` is
   /// `[B, A, S, S]` or nil.
+  ///
+  /// Both layouts become one packed projection `[B, S, 3H]` (q, k, v side by side): fast QKV
+  /// with the bias `[q_bias, 0, v_bias]`, separate layers with their weights and biases stacked.
+  /// The fused attention op then reads every head in place.
   func callAsFunction(
     _ x: Tensor, mask: Tensor, bias: Tensor?, context: ForwardContext
   ) -> Tensor {
-    let (batch, length, hidden) = (x.shape[0], x.shape[1], x.shape[2])
-    let heads = config.numAttentionHeads
-    let headSize = hidden / heads
-    var q: Tensor
-    var k: Tensor
-    var v: Tensor
+    let hidden = x.shape[2]
+    let packed: Tensor
     if let qkv, let qBias, let vBias {
-      let projected = qkv(x)  // [B, S, 3H]
-      q = projected.sliced(axis: 2, 0..<hidden) + qBias.reshaped([hidden])
-      k = projected.sliced(axis: 2, hidden..<(2 * hidden))
-      v = projected.sliced(axis: 2, (2 * hidden)..<(3 * hidden)) + vBias.reshaped([hidden])
-    } else if let query, let key, let value {
-      (q, k, v) = (query(x), key(x), value(x))
+      let packedBias = Tensor.concatenated(
+        [qBias.reshaped([hidden]), Tensor(zeros: [hidden]), vBias.reshaped([hidden])], axis: 0)
+      packed = x.linear(weight: qkv.weight, bias: packedBias)
+    } else if let query, let key, let value, let qb = query.bias, let kb = key.bias,
+      let vb = value.bias
+    {
+      packed = x.linear(
+        weight: Tensor.concatenated([query.weight, key.weight, value.weight], axis: 0),
+        bias: Tensor.concatenated([qb, kb, vb], axis: 0))
     } else {
       preconditionFailure("attention has neither fast QKV nor separate projections")
     }
-    // [B, S, H] -> [B, A, S, D]
-    func split(_ t: Tensor) -> Tensor {
-      t.reshaped([batch, length, heads, headSize]).permuted([0, 2, 1, 3])
-    }
-    q = split(q * (1 / Float(headSize).squareRoot()))
-    k = split(k)
-    v = split(v)
-    var scores = q.matmul(k, transposeOther: true)  // [B, A, S, S]
-    if let bias { scores = scores + bias }
-    var probabilities = scores.softmax(mask: mask)
-    probabilities = context.dropout(probabilities, config.attentionProbsDropoutProb)
-    let attended = probabilities.matmul(v)  // [B, A, S, D]
-    return attended.permuted([0, 2, 1, 3]).reshaped([batch, length, hidden])
+    let rate = context.training ? config.attentionProbsDropoutProb : 0
+    return packed.packedSelfAttention(
+      heads: config.numAttentionHeads, mask: mask, bias: bias, dropoutRate: rate,
+      generator: &context.generator)
   }
 
   func namedParameters(prefix: String) -> [(String, Tensor)] {

@@ -34,7 +34,10 @@ extension Tensor {
     let input = self
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))
-      for i in 0..<g.count { dx.pointer[i] = input.pointer[i] > 0 ? g.pointer[i] : 0 }
+      let (x, dy, out) = (input.pointer, g.pointer, dx.pointer)
+      forEachRange(g.count, work: g.count) { range in
+        for i in range { out[i] = x[i] > 0 ? dy[i] : 0 }
+      }
       return [dx]
     }
   }

@@ -8,15 +8,22 @@ extension Tensor {
 
   /// Sums a gradient of this tensor's shape down to `targetShape`, a suffix of it.
   func summedToSuffix(_ targetShape: [Int]) -> Tensor {
-    if targetShape == shape { return self }
+    targetShape == shape ? self : summedToSuffixUntracked(targetShape)
+  }
+
+  /// Sums over the leading axes into a new `targetShape` tensor. Threads split the columns, and
+  /// each column adds its rows in order, so the result does not depend on the thread count.
+  func summedToSuffixUntracked(_ targetShape: [Int]) -> Tensor {
     let inner = targetShape.reduce(1, *)
     let outer = count / max(inner, 1)
     let result = Tensor(zeros: targetShape)
     let r = result.pointer
     let g = pointer
-    for o in 0..<outer {
-      let row = g + o * inner
-      for i in 0..<inner { r[i] += row[i] }
+    forEachRange(inner, work: count) { columns in
+      for o in 0..<outer {
+        let row = g + o * inner
+        for i in columns { r[i] += row[i] }
+      }
     }
     return result
   }
@@ -32,9 +39,11 @@ extension Tensor {
     let a = lhs.pointer
     let b = rhs.pointer
     let c = result.pointer
-    for o in 0..<(lhs.count / inner) {
-      let base = o * inner
-      for i in 0..<inner { c[base + i] = a[base + i] + b[i] }
+    forEachRange(lhs.count / inner, work: lhs.count) { rows in
+      for o in rows {
+        let base = o * inner
+        for i in 0..<inner { c[base + i] = a[base + i] + b[i] }
+      }
     }
     let rhsShape = rhs.shape
     return Autodiff.record(result, inputs: [lhs, rhs]) { g in
@@ -56,9 +65,11 @@ extension Tensor {
     let a = lhs.pointer
     let b = rhs.pointer
     let c = result.pointer
-    for o in 0..<(lhs.count / inner) {
-      let base = o * inner
-      for i in 0..<inner { c[base + i] = a[base + i] * b[i] }
+    forEachRange(lhs.count / inner, work: lhs.count) { rows in
+      for o in rows {
+        let base = o * inner
+        for i in 0..<inner { c[base + i] = a[base + i] * b[i] }
+      }
     }
     let rhsShape = rhs.shape
     return Autodiff.record(result, inputs: [lhs, rhs]) { g in
@@ -67,11 +78,13 @@ extension Tensor {
       let db = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))
       let dap = da.pointer
       let dbp = db.pointer
-      for o in 0..<(g.count / inner) {
-        let base = o * inner
-        for i in 0..<inner {
-          dap[base + i] = gp[base + i] * b[i]
-          dbp[base + i] = gp[base + i] * a[base + i]
+      forEachRange(g.count / inner, work: g.count) { rows in
+        for o in rows {
+          let base = o * inner
+          for i in 0..<inner {
+            dap[base + i] = gp[base + i] * b[i]
+            dbp[base + i] = gp[base + i] * a[base + i]
+          }
         }
       }
       return [da, db.summedToSuffix(rhsShape)]
@@ -96,7 +109,9 @@ extension Tensor {
     let result = Tensor(shape: shape, storage: TensorStorage(uninitialized: count))
     let a = pointer
     let c = result.pointer
-    for i in 0..<count { c[i] = transform(a[i]) }
+    forEachRange(count, work: count) { range in
+      for i in range { c[i] = transform(a[i]) }
+    }
     return result
   }
 

@@ -7,14 +7,18 @@ extension Tensor {
   public func dropout(rate: Float, generator: inout SeededGenerator) -> Tensor {
     guard rate > 0 else { return self }
     precondition(rate < 1, "dropout rate must be below 1, got \(rate)")
-    let keep = TensorStorage(uninitialized: count)
-    let scale = 1 / (1 - rate)
-    for i in 0..<count { keep.pointer[i] = generator.nextUniform() >= rate ? scale : 0 }
+    let keep = dropoutMask(count: count, rate: rate, generator: &generator)
     let result = Tensor(shape: shape, storage: TensorStorage(uninitialized: count))
-    for i in 0..<count { result.pointer[i] = pointer[i] * keep.pointer[i] }
+    let (x, k, y) = (pointer, keep.pointer, result.pointer)
+    forEachRange(count, work: count) { range in
+      for i in range { y[i] = x[i] * k[i] }
+    }
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))
-      for i in 0..<g.count { dx.pointer[i] = g.pointer[i] * keep.pointer[i] }
+      let (dy, k, out) = (g.pointer, keep.pointer, dx.pointer)
+      forEachRange(g.count, work: g.count) { range in
+        for i in range { out[i] = dy[i] * k[i] }
+      }
       return [dx]
     }
   }

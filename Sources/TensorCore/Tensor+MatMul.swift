@@ -72,15 +72,54 @@ extension Tensor {
   }
 
   /// `x · Wᵀ + b` over the last axis: `[…, I]` with weight `[O, I]` and bias `[O]` gives `[…, O]`.
+  ///
+  /// One fused op: the bias is written into the output before the product accumulates onto it,
+  /// and its gradient is the column sum of the output gradient.
   public func linear(weight: Tensor, bias: Tensor?) -> Tensor {
     checkShapes(
       weight.rank == 2 && shape.last == weight.shape[1], "linear", shape, weight.shape,
       "input's last axis must equal the weight's second axis")
-    let rows = count / max(weight.shape[1], 1)
-    let flat = reshaped([rows, weight.shape[1]])
-    var y = flat.matmul(weight, transposeOther: true)
-    if let bias { y = y + bias }
-    return y.reshaped(Array(shape.dropLast()) + [weight.shape[0]])
+    let (inputs, outputs) = (weight.shape[1], weight.shape[0])
+    if let bias { checkShapes(bias.shape == [outputs], "linear bias", bias.shape, [outputs]) }
+    let rows = count / max(inputs, 1)
+    let result = Tensor(
+      shape: Array(shape.dropLast()) + [outputs],
+      storage: TensorStorage(uninitialized: rows * outputs))
+    let y = result.pointer
+    if let bias {
+      let b = bias.pointer
+      forEachRange(rows, work: rows * outputs) { range in
+        for r in range { (y + r * outputs).update(from: b, count: outputs) }
+      }
+    }
+    gemm(
+      transposeA: false, transposeB: true, m: rows, n: outputs, k: inputs, a: pointer, lda: inputs,
+      b: weight.pointer, ldb: inputs, beta: bias == nil ? 0 : 1, c: y, ldc: outputs)
+    let x = self
+    let recorded = bias.map { [self, weight, $0] } ?? [self, weight]
+    return Autodiff.record(result, inputs: recorded) { g in
+      var grads: [Tensor?] = []
+      if Autodiff.isTracked(x) {
+        // dx = g · W : [R, O] · [O, I]
+        let dx = Tensor(shape: x.shape, storage: TensorStorage(uninitialized: x.count))
+        gemm(
+          transposeA: false, transposeB: false, m: rows, n: inputs, k: outputs, a: g.pointer,
+          lda: outputs, b: weight.pointer, ldb: inputs, c: dx.pointer, ldc: inputs)
+        grads.append(dx)
+      } else {
+        grads.append(nil)
+      }
+      // dW = gᵀ · x : [O, R] · [R, I]
+      let dw = Tensor(shape: weight.shape, storage: TensorStorage(uninitialized: weight.count))
+      gemm(
+        transposeA: true, transposeB: false, m: outputs, n: inputs, k: rows, a: g.pointer,
+        lda: outputs, b: x.pointer, ldb: inputs, c: dw.pointer, ldc: inputs)
+      grads.append(dw)
+      if bias != nil {
+        grads.append(g.reshaped([rows, outputs]).summedToSuffixUntracked([outputs]))
+      }
+      return grads
+    }
   }
 }
 

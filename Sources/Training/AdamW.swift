@@ -67,11 +67,14 @@ public final class AdamW {
       let m = firstMoments[index].pointer
       let v = secondMoments[index].pointer
       let decay = noDecay.contains(entry.name) ? 1 : 1 - lr * options.weightDecay
-      for i in 0..<entry.tensor.count {
-        p[i] *= decay
-        m[i] = m[i] * b1 + (1 - b1) * g[i]
-        v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
-        p[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + eps)
+      // Elementwise, so splitting across threads cannot change the result.
+      forEachRange(entry.tensor.count, work: entry.tensor.count) { range in
+        for i in range {
+          p[i] *= decay
+          m[i] = m[i] * b1 + (1 - b1) * g[i]
+          v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
+          p[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + eps)
+        }
       }
     }
   }

@@ -129,6 +129,45 @@ final class AutodiffTests: XCTestCase {
       x.binaryCrossEntropyWithLogits(targets: [1]).scalar, Float(log(2.0)), accuracy: 1e-6)
   }
 
+  func testPackedSelfAttention() {
+    let packed = leaf([2, 5, 3 * 8])
+    let bias = leaf([2, 2, 5, 5])
+    let mask = Tensor([0, 0, 0, 0, -1e9, 0, 0, 0, 0, 0], shape: [2, 5])
+    assertGradientsMatchFiniteDifferences([packed, bias]) { t in
+      var generator = SeededGenerator(seed: 1)
+      return t[0].packedSelfAttention(heads: 2, mask: mask, bias: t[1], generator: &generator)
+    }
+    // Against the unfused composition of ops.
+    var generator = SeededGenerator(seed: 1)
+    let fused = packed.packedSelfAttention(heads: 2, mask: mask, bias: bias, generator: &generator)
+    func heads(_ t: Tensor) -> Tensor { t.reshaped([2, 5, 2, 4]).permuted([0, 2, 1, 3]) }
+    let q = heads(packed.sliced(axis: 2, 0..<8)) * (1 / Float(2))
+    let k = heads(packed.sliced(axis: 2, 8..<16))
+    let v = heads(packed.sliced(axis: 2, 16..<24))
+    let reference = (q.matmul(k, transposeOther: true) + bias).softmax(mask: mask).matmul(v)
+      .permuted([0, 2, 1, 3]).reshaped([2, 5, 8])
+    assertClose(fused.array, reference.array, absolute: 1e-5, relative: 0, "fused vs composed")
+    let seed = Tensor.normal(shape: [2, 5, 8], std: 1, generator: &generator)
+    packed.zeroGrad()
+    (fused * seed).sum().backward()
+    let fusedGrad = packed.grad?.array ?? []
+    packed.zeroGrad()
+    (reference * seed).sum().backward()
+    let referenceGrad = packed.grad?.array ?? []
+    for part in 0..<3 {
+      func pick(_ g: [Float]) -> [Float] {
+        var out: [Float] = []
+        for row in 0..<10 {
+          let start = row * 24 + part * 8
+          out += g[start..<(start + 8)]
+        }
+        return out
+      }
+      assertClose(
+        pick(fusedGrad), pick(referenceGrad), absolute: 1e-4, relative: 0, "grad part \(part)")
+    }
+  }
+
   func testConvolutionAndPooling() {
     let x = leaf([2, 3, 9, 7])
     let w = leaf([4, 3, 3, 3])

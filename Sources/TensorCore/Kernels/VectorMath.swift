@@ -119,8 +119,8 @@ func store16(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
 
 /// Splits `0..<count` into at most `pool.threadCount` contiguous ranges (one when the work is
 /// below `minimumWork` items) and runs `body` on each; the split depends only on the sizes.
-func forEachRange(
-  _ count: Int, work: Int, minimumWork: Int = 1 << 15, pool: ThreadPool,
+public func forEachRange(
+  _ count: Int, work: Int, minimumWork: Int = 1 << 15, pool: ThreadPool = .shared,
   _ body: (Range<Int>) -> Void
 ) {
   if count <= 0 { return }
