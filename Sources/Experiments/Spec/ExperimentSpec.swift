@@ -122,7 +122,7 @@ public struct ExperimentSpec: Sendable {
     return try RunConfiguration.read(tree, file: file, path: "variants.\(variant)")
   }
 
-  /// Every run: each variant at each seed, in spec order.
+  /// Every run: each variant (in name order: JSON objects do not keep key order) at each seed.
   public func plans() throws -> [RunPlan] {
     try variants.flatMap { variant in
       let configuration = try configuration(of: variant.name)
