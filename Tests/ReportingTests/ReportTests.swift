@@ -1,0 +1,81 @@
+// LayoutLab — the report from stored results: tables, statistics, baselines, config diffs.
+
+import Evaluation
+import Foundation
+import XCTest
+
+@testable import Reporting
+
+final class ReportTests: XCTestCase {
+  /// A stored run as result.json would hold it.
+  func run(_ variant: String, seed: Int, f1: Double, learningRate: Double) throws -> StoredRun {
+    let json = """
+      {"experiment": "demo", "variant": "\(variant)", "seed": \(seed),
+       "configuration": {"model": {"version": "\(variant)"}, "training": {"learningRate": \(learningRate)}},
+       "fineTuning": {"bestEpoch": 3, "steps": 30,
+         "dev": {"overall": {"precision": \(f1), "recall": \(f1), "f1": \(f1), "support": 4},
+                 "perLabel": {"QUESTION": {"precision": 1, "recall": 1, "f1": \(f1), "support": 2}},
+                 "perCue": {"visual": {"precision": 1, "recall": 1, "f1": 0.5, "support": 1}}, "documents": 2},
+         "devPredictions": [
+           {"id": "a", "gold": ["B-QUESTION", "I-QUESTION", "O"], "predicted": ["B-QUESTION", "I-QUESTION", "O"]},
+           {"id": "b", "gold": ["B-ANSWER", "O"], "predicted": ["\(seed == 1 ? "B-ANSWER" : "O")", "O"]}]},
+       "timings": {"totalSeconds": 65, "trainSeconds": 60},
+       "provenance": {"gitCommit": "0123456789abcdef", "gitDirty": false, "threads": 2,
+                      "specHash": "feedfacefeedface00", "toolchain": "Swift 6.3+"},
+       "data": {"trainDocuments": 10, "devDocuments": 2, "testDocuments": 0, "source": "synthetic-forms"},
+       "parameterCount": 1234}
+      """
+    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+  }
+
+  func results() throws -> ExperimentResults {
+    ExperimentResults(
+      experiment: "demo",
+      runs: [
+        try run("v1", seed: 1, f1: 0.5, learningRate: 1e-3),
+        try run("v1", seed: 2, f1: 0.7, learningRate: 1e-3),
+        try run("v2", seed: 1, f1: 0.8, learningRate: 5e-4),
+        try run("v2", seed: 2, f1: 0.8, learningRate: 5e-4),
+      ], baselines: [])
+  }
+
+  func testTableHasMeanAndSpreadPerVariant() throws {
+    let text = try renderReport(try results(), title: "Demo", description: "A test.")
+    XCTAssertTrue(text.hasPrefix("# Demo\n\nA test."))
+    // v1: mean 0.6, sample sd 0.1414; v2: 0.8 ± 0.0.
+    XCTAssertTrue(text.contains("| v1 | 2 | 0.600 ± 0.141 |"), text)
+    XCTAssertTrue(text.contains("| v2 | 2 | 0.800 ± 0.000 |"), text)
+    XCTAssertTrue(text.contains("dev cue: visual"), text)
+    XCTAssertTrue(text.contains("1m05s"), text)
+  }
+
+  func testConfigurationDifferencesListOnlyWhatDiffers() throws {
+    let text = try renderReport(try results(), title: "Demo", description: "")
+    XCTAssertTrue(text.contains("| model.version | \"v1\" | \"v2\" |"), text)
+    XCTAssertTrue(text.contains("| training.learningRate |"), text)
+    XCTAssertFalse(text.contains("| model.preset |"), text)
+  }
+
+  func testReportIsDeterministicAndHasThePairedTest() throws {
+    let a = try renderReport(try results(), title: "Demo", description: "", notes: ["Note."])
+    let b = try renderReport(try results(), title: "Demo", description: "", notes: ["Note."])
+    XCTAssertEqual(a, b)
+    XCTAssertTrue(a.contains("Paired bootstrap over dev documents, seed 1: v2 − v1"), a)
+    XCTAssertTrue(a.contains("## Analysis\n\nNote."), a)
+  }
+
+  func testNoResultsIsAnError() {
+    XCTAssertThrowsError(
+      try renderReport(
+        ExperimentResults(experiment: "x", runs: [], baselines: []), title: "", description: "")
+    ) { error in
+      XCTAssertEqual(error as? ReportError, .noResults(path: "x"))
+    }
+  }
+
+  func testMarkdownTableEscapesPipes() {
+    var table = MarkdownTable(header: ["a", "b"])
+    table.rows.append(["x|y", "z"])
+    XCTAssertEqual(table.markdown, "| a | b |\n| --- | --- |\n| x\\|y | z |")
+  }
+}
