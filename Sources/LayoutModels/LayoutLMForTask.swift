@@ -98,12 +98,24 @@ public final class LayoutLMForTask: ParameterOwner {
       }
     case .maskedLM, .pretraining:
       if let lmHead {
-        let logits = lmHead(text)
-        output.logits = logits
-        if let targets = labels?.mlmLabels {
-          let loss = logits.reshaped([batch * textLength, config.vocabSize]).crossEntropy(
-            targets: targets)
-          output.taskLosses["mvlm"] = loss
+        if let targets = labels?.mlmLabels, task == .pretraining {
+          // Only the selected tokens have MVLM targets: run the vocabulary-wide head on those
+          // rows alone (the same loss and gradients as over all rows with the rest ignored).
+          let selected = targets.indices.filter { targets[$0] != -100 }.map { Int32($0) }
+          let rows = text.reshaped([batch * textLength, hidden]).gatherRows(
+            selected, indexShape: [selected.count])
+          let logits = lmHead(rows)  // [N, vocab]
+          output.logits = logits
+          output.taskLosses["mvlm"] = logits.crossEntropy(
+            targets: selected.map { targets[Int($0)] })
+        } else {
+          let logits = lmHead(text)
+          output.logits = logits
+          if let targets = labels?.mlmLabels {
+            let loss = logits.reshaped([batch * textLength, config.vocabSize]).crossEntropy(
+              targets: targets)
+            output.taskLosses["mvlm"] = loss
+          }
         }
       }
       if let tiaClassifier {

@@ -13,29 +13,27 @@ extension Tensor {
     let c = shape[1]
     let probabilities = Tensor(shape: shape, storage: TensorStorage(uninitialized: count))
     softmaxRows(pointer, probabilities.pointer, rows: n, cols: c)
-    var total: Double = 0
     var kept = 0
     for target in targets where target != ignoreIndex {
       precondition(target >= 0 && target < c, "crossEntropy: target \(target) outside 0..<\(c)")
       kept += 1
     }
-    // log-sum-exp in double precision, accurate for confident logits.
+    // −log p[target] from the (max-subtracted) softmax; rows add up in order.
+    var total: Double = 0
     for (i, target) in targets.enumerated() where target != ignoreIndex {
-      let row = pointer + i * c
-      var maxValue = -Float.infinity
-      for j in 0..<c { maxValue = Swift.max(maxValue, row[j]) }
-      var sum: Double = 0
-      for j in 0..<c { sum += Double(expf(row[j] - maxValue)) }
-      total += Double(maxValue) + Foundation.log(sum) - Double(row[target])
+      total -= Foundation.log(max(Double(probabilities.pointer[i * c + target]), 1e-45))
     }
     let scale = kept > 0 ? 1 / Float(kept) : 0
     let result = Tensor(scalar: Float(total) * scale)
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(zeros: [n, c])
       let factor = g.scalar * scale
-      for (i, target) in targets.enumerated() where target != ignoreIndex {
-        for j in 0..<c { dx.pointer[i * c + j] = probabilities.pointer[i * c + j] * factor }
-        dx.pointer[i * c + target] -= factor
+      let (out, p) = (dx.pointer, probabilities.pointer)
+      forEachRange(n, work: n * c) { rows in
+        for i in rows where targets[i] != ignoreIndex {
+          for j in 0..<c { out[i * c + j] = p[i * c + j] * factor }
+          out[i * c + targets[i]] -= factor
+        }
       }
       return [dx]
     }
