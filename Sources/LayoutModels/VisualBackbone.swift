@@ -25,30 +25,6 @@ func normalizedPixels(_ image: Tensor) -> Tensor {
   return result
 }
 
-/// PyTorch's adaptive average pooling of `[B, C, Hi, Wi]` to `[B, C, Gh, Gw]`, without gradient
-/// (used on raw images). Output cell `i` averages input `[⌊i·In/Out⌋, ⌈(i+1)·In/Out⌉)`.
-func adaptiveAveragePoolNoGrad(_ x: Tensor, height: Int, width: Int) -> Tensor {
-  let (batch, channels, inH, inW) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-  let result = Tensor(zeros: [batch, channels, height, width])
-  for bc in 0..<(batch * channels) {
-    let source = x.pointer + bc * inH * inW
-    for i in 0..<height {
-      let h0 = i * inH / height
-      let h1 = ((i + 1) * inH + height - 1) / height
-      for j in 0..<width {
-        let w0 = j * inW / width
-        let w1 = ((j + 1) * inW + width - 1) / width
-        var sum: Float = 0
-        for r in h0..<h1 {
-          for c in w0..<w1 { sum += source[r * inW + c] }
-        }
-        result.pointer[(bc * height + i) * width + j] = sum / Float((h1 - h0) * (w1 - w0))
-      }
-    }
-  }
-  return result
-}
-
 /// Turns page images into one feature vector per grid cell.
 protocol VisualBackbone: ParameterOwner {
   /// `[B, 3, Hi, Wi]` raw BGR pixels → `[B, V, C]`, tokens in row-major grid order.
@@ -66,8 +42,10 @@ final class PoolingBackbone: VisualBackbone {
   }
 
   func callAsFunction(_ image: Tensor, context: ForwardContext) -> Tensor {
-    let pooled = adaptiveAveragePoolNoGrad(
-      normalizedPixels(image), height: gridHeight, width: gridWidth)
+    // The pixels are inputs, not parameters: nothing here needs a gradient.
+    let pooled = Autodiff.withoutRecording {
+      normalizedPixels(image).adaptiveAveragePool2d(height: gridHeight, width: gridWidth)
+    }
     let (batch, channels) = (pooled.shape[0], pooled.shape[1])
     return pooled.reshaped([batch, channels, gridHeight * gridWidth]).permuted([0, 2, 1])
   }
