@@ -23,6 +23,17 @@ public func syntheticFormsGenerator() -> SyntheticFormsGenerator {
   }
 }
 
+/// Generates synthetic RVL-CDIP-format documents (16 classes) for the runner's cache.
+public func syntheticClassifyGenerator() -> SyntheticClassifyGenerator {
+  { documents, seed, templateHoldout, output in
+    var options = SynthesisOptions()
+    options.templateHoldout = templateHoldout
+    _ = try generateSyntheticDataset(
+      kind: .classify, docs: documents, seed: UInt64(seed), outputDirectory: output,
+      options: options, threads: ProcessInfo.processInfo.activeProcessorCount)
+  }
+}
+
 /// The results root for a spec: `results/` in the repository that holds `experiments/`.
 public func resultsRoot(forSpec url: URL) -> URL {
   repositoryRoot(forSpec: url).appendingPathComponent("results")
@@ -42,6 +53,7 @@ public func runSpec(_ url: URL, overrides: [String], resultsDirectory: URL? = ni
     repository: repositoryRoot(forSpec: url))
   options.overrides = overrides
   options.syntheticForms = syntheticFormsGenerator()
+  options.syntheticClassify = syntheticClassifyGenerator()
   _ = try runExperiment(specURL: url, options: options)
   return try reportSpec(url, overrides: overrides, resultsDirectory: options.resultsRoot)
 }

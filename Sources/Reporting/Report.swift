@@ -19,15 +19,24 @@ public func renderReport(
   _ results: ExperimentResults, title: String, description: String, notes: [String] = []
 ) throws -> String {
   guard !results.runs.isEmpty else { throw ReportError.noResults(path: results.experiment) }
+  if results.runs.allSatisfy({ $0.classification != nil }) {
+    return try renderClassificationReport(
+      results, title: title, description: description, notes: notes)
+  }
+  if let other = results.runs.first(where: { $0.fineTuning == nil }) {
+    throw ReportError.unreadable(
+      path: "\(results.experiment)/\(other.variant)/\(other.seed)",
+      reason: "an experiment's runs must all be entity runs or all classification runs")
+  }
   var out: [String] = ["# \(title)", ""]
   if !description.isEmpty { out += [description, ""] }
   let variants = results.runs.map(\.variant).reduce(into: [String]()) {
     if !$0.contains($1) { $0.append($1) }
   }
   let byVariant = Dictionary(grouping: results.runs, by: \.variant)
-  let hasTest = results.runs.contains { $0.fineTuning.test != nil }
-  let cues = Set(results.runs.flatMap { $0.fineTuning.dev.perCue.keys }).sorted()
-  let labels = Set(results.runs.flatMap { $0.fineTuning.dev.perLabel.keys }).sorted()
+  let hasTest = results.runs.contains { $0.entities.test != nil }
+  let cues = Set(results.runs.flatMap { $0.entities.dev.perCue.keys }).sorted()
+  let labels = Set(results.runs.flatMap { $0.entities.dev.perLabel.keys }).sorted()
 
   // Main table.
   out += ["## Entity F1 (seqeval, conlleval mode)", ""]
@@ -38,20 +47,20 @@ public func renderReport(
   var table = MarkdownTable(header: header)
   for variant in variants {
     let runs = byVariant[variant] ?? []
-    let dev = try summarizeSeeds(runs.map { $0.fineTuning.dev.overall.f1 })
+    let dev = try summarizeSeeds(runs.map { $0.entities.dev.overall.f1 })
     var row = [
       variant, "\(runs.count)", meanSD(dev),
       dev.lower.map { "[\(fixed($0)), \(fixed(dev.upper))]" } ?? "–",
     ]
     if hasTest {
-      let tests = runs.compactMap { $0.fineTuning.test?.overall.f1 }
+      let tests = runs.compactMap { $0.entities.test?.overall.f1 }
       row.append(tests.isEmpty ? "–" : meanSD(try summarizeSeeds(tests)))
     }
     for label in labels {
-      row.append(fixed(mean(runs.compactMap { $0.fineTuning.dev.perLabel[label]?.f1 })))
+      row.append(fixed(mean(runs.compactMap { $0.entities.dev.perLabel[label]?.f1 })))
     }
     for cue in cues {
-      row.append(fixed(mean(runs.compactMap { $0.fineTuning.dev.perCue[cue]?.f1 })))
+      row.append(fixed(mean(runs.compactMap { $0.entities.dev.perCue[cue]?.f1 })))
     }
     row.append("\(runs.first?.parameterCount ?? 0)")
     row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
@@ -128,7 +137,7 @@ func meanSD(_ summary: SeedSummary) -> String {
 /// two variants on the same documents.
 func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) throws -> [String] {
   func items(_ run: StoredRun) throws -> ItemStatistics {
-    let predictions = run.fineTuning.devPredictions
+    let predictions = run.entities.devPredictions
     return try entityF1(gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
       .sequenceStatistics
   }
@@ -136,7 +145,7 @@ func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) th
   let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
   var table = MarkdownTable(header: ["variant", "seed", "dev F1", "95% bootstrap CI (documents)"])
   for variant in variants {
-    guard let run = byVariant[variant]?.first, !run.fineTuning.devPredictions.isEmpty else {
+    guard let run = byVariant[variant]?.first, !run.entities.devPredictions.isEmpty else {
       continue
     }
     let interval = try bootstrapConfidenceInterval(
@@ -154,7 +163,7 @@ func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) th
       $0.seed < $1.seed
     }
     if let runB = pairs.first, let runA = byVariant[a]?.first(where: { $0.seed == runB.seed }),
-      runA.fineTuning.devPredictions.map(\.id) == runB.fineTuning.devPredictions.map(\.id)
+      runA.entities.devPredictions.map(\.id) == runB.entities.devPredictions.map(\.id)
     {
       let test = try pairedBootstrapTest(
         try items(runA), try items(runB), statistic: .microF1, options: options)

@@ -57,8 +57,34 @@ public struct StoredRun: Decodable, Sendable {
   public var experiment: String
   public var variant: String
   public var seed: Int
+  /// Document-classification results, as stored.
+  public struct Classification: Decodable, Sendable {
+    public struct Scores: Decodable, Sendable {
+      public var accuracy: Double
+      public var perCue: [String: Double]
+      public var documents: Int
+    }
+    public struct Prediction: Decodable, Sendable {
+      public var id: String
+      public var gold: Int
+      public var predicted: Int
+    }
+    public var bestEpoch: Int
+    public var dev: Scores
+    public var test: Scores?
+    public var devPredictions: [Prediction]
+  }
   public var configuration: JSONValue
-  public var fineTuning: FineTuning
+  /// Entity runs.
+  public var fineTuning: FineTuning?
+  /// Classification runs.
+  public var classification: Classification?
+
+  /// The entity results of a run `renderReport` has checked to be an entity run.
+  var entities: FineTuning {
+    guard let fineTuning else { preconditionFailure("\(variant)/\(seed) is not an entity run") }
+    return fineTuning
+  }
   public var timings: Timings
   public var provenance: Provenance
   public var data: DataSummary

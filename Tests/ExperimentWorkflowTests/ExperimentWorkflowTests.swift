@@ -66,8 +66,8 @@ final class ExperimentWorkflowTests: XCTestCase {
     let third = try runExperiment(specURL: spec, options: options(), log: { _ in })
     XCTAssertEqual(third.ran.map { "\($0.variant)/\($0.seed)" }, ["b/2"])
     let after = try XCTUnwrap(store.read(experiment: "tiny", variant: "b", seed: 2))
-    XCTAssertEqual(after.fineTuning.dev.overall.f1, before.fineTuning.dev.overall.f1)
-    XCTAssertEqual(after.fineTuning.devPredictions, before.fineTuning.devPredictions)
+    XCTAssertEqual(after.fineTuning?.dev.overall.f1, before.fineTuning?.dev.overall.f1)
+    XCTAssertEqual(after.fineTuning?.devPredictions, before.fineTuning?.devPredictions)
     // The report regenerates byte for byte from the same results (timings are stored, not
     // measured, so only a re-run changes them).
     let results = root.appendingPathComponent("results")
@@ -76,6 +76,39 @@ final class ExperimentWorkflowTests: XCTestCase {
     let again = try String(
       contentsOf: try reportSpec(spec, overrides: [], resultsDirectory: results), encoding: .utf8)
     XCTAssertEqual(again, regenerated)
+  }
+
+  func testClassificationTaskRunsAndReportsAccuracy() throws {
+    let spec = try writeSpec(
+      """
+      {
+        name: 'classes',
+        base: {
+          task: 'classification',
+          model: { preset: 'tiny', version: 'v1', layers: 1 },
+          data: { source: 'synthetic-classify', documents: 48, vocabularySize: 300, maxLength: 64 },
+          training: { epochs: 1, batchSize: 8 },
+        },
+        variants: { a: {}, b: { training: { learningRate: 1e-3 } } },
+        seeds: [1],
+      }
+      """, name: "classes")
+    var runOptions = options()
+    runOptions.syntheticClassify = syntheticClassifyGenerator()
+    let summary = try runExperiment(specURL: spec, options: runOptions, log: { _ in })
+    XCTAssertEqual(summary.ran.count, 2)
+    let store = ResultStore(root: root.appendingPathComponent("results"))
+    let result = try XCTUnwrap(store.read(experiment: "classes", variant: "a", seed: 1))
+    XCTAssertNil(result.fineTuning)
+    let classification = try XCTUnwrap(result.classification)
+    XCTAssertGreaterThan(classification.dev.documents, 0)
+    XCTAssertTrue((0...1).contains(classification.dev.accuracy))
+    let report = try String(
+      contentsOf: try reportSpec(
+        spec, overrides: [], resultsDirectory: root.appendingPathComponent("results")),
+      encoding: .utf8)
+    XCTAssertTrue(report.contains("Document classification accuracy"), report)
+    XCTAssertTrue(report.contains("seed 1: b − a"), report)
   }
 
   func testSpecErrorsStopBeforeAnyTraining() throws {

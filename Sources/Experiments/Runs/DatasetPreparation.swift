@@ -19,6 +19,54 @@ public typealias SyntheticFormsGenerator = (
   _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ output: URL
 ) throws -> Void
 
+/// Generates a synthetic RVL-CDIP-format dataset (`labels/*.txt`, images, OCR) into a folder.
+public typealias SyntheticClassifyGenerator = (
+  _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ output: URL
+) throws -> Void
+
+/// Reads (or generates, then reads) the synthetic classification set: `labels/train.txt` (and
+/// `val.txt`) split into train and dev like the forms, `labels/test.txt` as test.
+func prepareClassificationDocuments(
+  _ data: DataSettings, cache: URL, generator: SyntheticClassifyGenerator?
+) throws -> PreparedDocuments {
+  let key = "classify-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)"
+  let root = cache.appendingPathComponent(key)
+  let done = root.appendingPathComponent(".complete")
+  if !FileManager.default.fileExists(atPath: done.path) {
+    guard let generator else {
+      throw SpecError.invalidValue(
+        file: "data", path: "data.source", expected: "a synthetic generator (none is linked)")
+    }
+    try? FileManager.default.removeItem(at: root)
+    let staging = cache.appendingPathComponent(key + ".partial")
+    try? FileManager.default.removeItem(at: staging)
+    try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+    try generator(data.documents, data.generatorSeed, data.templateHoldout, staging)
+    try FileManager.default.moveItem(at: staging, to: root)
+    try Data().write(to: done)
+  }
+  let labels = root.appendingPathComponent("labels")
+  var pool = try RVLCDIP.readLabels(labels.appendingPathComponent("train.txt"))
+  let validation = labels.appendingPathComponent("val.txt")
+  if FileManager.default.fileExists(atPath: validation.path) {
+    pool += try RVLCDIP.readLabels(validation)
+  }
+  pool.sort { $0.id < $1.id }
+  var train: [Document] = []
+  var dev: [Document] = []
+  for (index, document) in pool.enumerated() {
+    if index % data.devEvery == data.devEvery - 1 {
+      dev.append(document)
+    } else {
+      train.append(document)
+    }
+  }
+  let testURL = labels.appendingPathComponent("test.txt")
+  let test =
+    FileManager.default.fileExists(atPath: testURL.path) ? try RVLCDIP.readLabels(testURL) : []
+  return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL.path)
+}
+
 /// Checks that every path the data settings name exists; throws before any training.
 func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
   if data.source == "funsd", let root = data.root {

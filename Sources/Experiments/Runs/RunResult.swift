@@ -41,7 +41,10 @@ public struct RunResult: Codable, Sendable {
   public var seed: Int
   public var configuration: RunConfiguration
   public var data: DataSummary
-  public var fineTuning: FineTuningResult
+  /// Entity runs (`task: entities`).
+  public var fineTuning: FineTuningResult?
+  /// Document-classification runs (`task: classification`).
+  public var classification: ClassificationFineTuningResult?
   public var timings: RunTimings
   public var provenance: Provenance
   /// Model parameters, for the report.

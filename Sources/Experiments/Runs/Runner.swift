@@ -14,6 +14,8 @@ public struct RunnerOptions {
   public var overrides: [String] = []
   /// Generates synthetic FUNSD-format forms (set by the executable).
   public var syntheticForms: SyntheticFormsGenerator?
+  /// Generates synthetic RVL-CDIP-format documents (set by the executable).
+  public var syntheticClassify: SyntheticClassifyGenerator?
   /// The repository, for provenance.
   public var repository: URL
 
@@ -75,17 +77,25 @@ public func runExperiment(
   }
   log("\(spec.name): \(plans.count) runs, \(skipped.count) cached, \(pending.count) to run")
   try writeBaselines(
-    plans, store: store, experiment: spec.name, cache: cache, options: options, log: log)
+    plans.filter { $0.configuration.task == "entities" }, store: store, experiment: spec.name,
+    cache: cache, options: options, log: log)
   for (index, (plan, hash)) in pending.enumerated() {
     let label = "[\(index + 1)/\(pending.count)] \(plan.variant) seed \(plan.seed)"
     let result = try executeRun(
       plan, experiment: spec.name, specHash: specHash, configurationHash: hash, cache: cache,
       options: options, label: label)
     try store.write(result)
-    log(
-      "\(label): dev F1 \(String(format: "%.4f", result.fineTuning.dev.overall.f1))"
-        + (result.fineTuning.test.map { String(format: ", test F1 %.4f", $0.overall.f1) } ?? "")
-        + " in \(duration(result.timings.totalSeconds))")
+    if let entities = result.fineTuning {
+      log(
+        "\(label): dev F1 \(String(format: "%.4f", entities.dev.overall.f1))"
+          + (entities.test.map { String(format: ", test F1 %.4f", $0.overall.f1) } ?? "")
+          + " in \(duration(result.timings.totalSeconds))")
+    } else if let classes = result.classification {
+      log(
+        "\(label): dev accuracy \(String(format: "%.4f", classes.dev.accuracy))"
+          + (classes.test.map { String(format: ", test accuracy %.4f", $0.accuracy) } ?? "")
+          + " in \(duration(result.timings.totalSeconds))")
+    }
     ran.append(plan)
   }
   return ExperimentSummary(spec: spec, ran: ran, skipped: skipped, reportURL: nil)
@@ -96,6 +106,11 @@ func executeRun(
   _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String, cache: URL,
   options: RunnerOptions, label: String
 ) throws -> RunResult {
+  if plan.configuration.task == "classification" {
+    return try executeClassificationRun(
+      plan, experiment: experiment, specHash: specHash, configurationHash: configurationHash,
+      cache: cache, options: options, label: label)
+  }
   let started = Date()
   let settings = plan.configuration
   let documents = try prepareDocuments(

@@ -65,6 +65,31 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
   public var model = ModelSettings()
   public var data = DataSettings()
   public var training = TrainingSettings()
+  /// `entities` (token classification, entity F1) or `classification` (documents, accuracy).
+  public var task = "entities"
+
+  /// Creates the defaults.
+  public init() {}
+
+  enum CodingKeys: String, CodingKey { case model, data, training, task }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    model = try c.decode(ModelSettings.self, forKey: .model)
+    data = try c.decode(DataSettings.self, forKey: .data)
+    training = try c.decode(TrainingSettings.self, forKey: .training)
+    task = try c.decodeIfPresent(String.self, forKey: .task) ?? "entities"
+  }
+
+  /// `task` is written only when it is not the default, so entity runs keep their
+  /// configuration hash (and stay cached) across versions.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(model, forKey: .model)
+    try c.encode(data, forKey: .data)
+    try c.encode(training, forKey: .training)
+    if task != "entities" { try c.encode(task, forKey: .task) }
+  }
 }
 
 extension RunConfiguration {
@@ -72,6 +97,7 @@ extension RunConfiguration {
   static func read(_ value: JSONValue, file: String, path: String) throws -> RunConfiguration {
     var reader = try SpecReader(file: file, path: path, value: value)
     var result = RunConfiguration()
+    result.task = try reader.choice("task", ["entities", "classification"], default: "entities")
 
     var m = try reader.object("model")
     result.model.preset = try m.choice("preset", ["tiny", "small", "base"], default: "small")
@@ -104,7 +130,7 @@ extension RunConfiguration {
 
     var d = try reader.object("data")
     result.data.source = try d.choice(
-      "source", ["synthetic-forms", "funsd"], default: "synthetic-forms")
+      "source", ["synthetic-forms", "synthetic-classify", "funsd"], default: "synthetic-forms")
     result.data.root = try d.optionalString("root")
     result.data.test = try d.optionalString("test")
     result.data.documents = try d.int("documents", default: 240, range: 10...100_000)

@@ -1,0 +1,88 @@
+// LayoutLab — one document-classification run (`task: classification`).
+
+import Foundation
+import LayoutData
+import LayoutModels
+import TensorCore
+import Training
+
+/// Trains and evaluates one classification run on synthetic RVL-CDIP-format documents.
+func executeClassificationRun(
+  _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String, cache: URL,
+  options: RunnerOptions, label: String
+) throws -> RunResult {
+  let started = Date()
+  let settings = plan.configuration
+  guard settings.data.source == "synthetic-classify" else {
+    throw SpecError.invalidValue(
+      file: experiment, path: "variants.\(plan.variant).data.source",
+      expected: "'synthetic-classify' for task 'classification'")
+  }
+  let documents = try prepareClassificationDocuments(
+    settings.data, cache: cache, generator: options.syntheticClassify)
+  let checkpointVocabulary = settings.model.initFrom.map {
+    URL(fileURLWithPath: $0).appendingPathComponent("vocab.txt")
+  }
+  let vocabulary: WordPieceVocabulary
+  if let checkpointVocabulary, FileManager.default.fileExists(atPath: checkpointVocabulary.path) {
+    vocabulary = try WordPieceVocabulary(file: checkpointVocabulary)
+  } else if settings.data.vocabulary == "build" {
+    vocabulary = VocabularyBuilder(vocabularySize: settings.data.vocabularySize).build(
+      from: documents.train.flatMap { $0.words.map(\.text) })
+  } else {
+    vocabulary = try WordPieceVocabulary(file: URL(fileURLWithPath: settings.data.vocabulary))
+  }
+  let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
+  let encoder = try SequenceClassificationEncoder(
+    tokenizer: tokenizer, maxSequenceLength: settings.data.maxLength)
+  let classes = RVLCDIP.classNames.count
+  let model: LayoutLMForTask
+  if let initFrom = settings.model.initFrom {
+    model = try LayoutLMForTask.load(
+      directory: URL(fileURLWithPath: initFrom), task: .sequenceClassification, numLabels: classes,
+      seed: UInt64(plan.seed)
+    ).0
+  } else {
+    let config = try settings.model.configuration(vocabularySize: vocabulary.count, labels: classes)
+    model = LayoutLMForTask(config, task: .sequenceClassification, seed: UInt64(plan.seed))
+  }
+  let withImages = model.config.visualTokens
+  let train = try ClassificationSplit(
+    documents: documents.train, encoder: encoder, withImages: withImages)
+  let dev = try ClassificationSplit(
+    documents: documents.dev, encoder: encoder, withImages: withImages)
+  let test =
+    documents.test.isEmpty
+    ? nil
+    : try ClassificationSplit(documents: documents.test, encoder: encoder, withImages: withImages)
+  let dataSeconds = Date().timeIntervalSince(started)
+  var fineTuning = FineTuningOptions()
+  fineTuning.epochs = settings.training.epochs
+  fineTuning.batchSize = settings.training.batchSize
+  fineTuning.learningRate = Float(settings.training.learningRate)
+  fineTuning.warmupRatio = Float(settings.training.warmupRatio)
+  fineTuning.weightDecay = Float(settings.training.weightDecay)
+  fineTuning.maxGradNorm = Float(settings.training.maxGradNorm)
+  fineTuning.evalEveryEpochs = settings.training.evalEveryEpochs
+  fineTuning.seed = UInt64(plan.seed)
+  let printer = ProgressPrinter(label: label)
+  printer.handle(
+    .note(
+      "\(train.documents.count) train / \(dev.documents.count) dev / \(test?.documents.count ?? 0) test "
+        + "documents, vocabulary \(vocabulary.count)"))
+  let result = try fineTuneSequenceClassification(
+    model: model, train: train, dev: dev, test: test, options: fineTuning, progress: printer.handle)
+  return RunResult(
+    experiment: experiment, variant: plan.variant, seed: plan.seed, configuration: settings,
+    data: DataSummary(
+      trainDocuments: train.documents.count, devDocuments: dev.documents.count,
+      testDocuments: test?.documents.count ?? 0, trainWindows: train.windows.count,
+      vocabularySize: vocabulary.count, source: settings.data.source),
+    fineTuning: nil, classification: result,
+    timings: RunTimings(
+      dataSeconds: dataSeconds, trainSeconds: result.trainSeconds,
+      evaluationSeconds: result.evaluationSeconds, totalSeconds: Date().timeIntervalSince(started)),
+    provenance: currentProvenance(
+      specHash: specHash, configurationHash: configurationHash, directory: options.repository),
+    parameterCount: model.namedParameters().reduce(0) { $0 + $1.1.count })
+}

@@ -1,0 +1,80 @@
+// LayoutLab — the report of a document-classification experiment (accuracy).
+
+import Evaluation
+import Foundation
+
+/// Builds `report.md` for classification runs: accuracy per variant (mean ± sd, t-CI over
+/// seeds), per cue, a bootstrap CI over documents and a paired test of the first two variants.
+func renderClassificationReport(
+  _ results: ExperimentResults, title: String, description: String, notes: [String]
+) throws -> String {
+  var out: [String] = ["# \(title)", ""]
+  if !description.isEmpty { out += [description, ""] }
+  let variants = results.runs.map(\.variant).reduce(into: [String]()) {
+    if !$0.contains($1) { $0.append($1) }
+  }
+  let byVariant = Dictionary(grouping: results.runs, by: \.variant)
+  func scores(_ run: StoredRun) -> StoredRun.Classification? { run.classification }
+  let cues = Set(results.runs.flatMap { scores($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
+  let hasTest = results.runs.contains { scores($0)?.test != nil }
+  out += ["## Document classification accuracy (16 classes; chance 0.0625)", ""]
+  var table = MarkdownTable(
+    header: ["variant", "n", "dev accuracy (mean ± sd)", "dev 95% CI (t, seeds)"]
+      + (hasTest ? ["test accuracy (mean ± sd)"] : []) + cues.map { "dev cue: \($0)" }
+      + ["params", "train time / run"])
+  for variant in variants {
+    let runs = byVariant[variant] ?? []
+    let dev = try summarizeSeeds(runs.compactMap { scores($0)?.dev.accuracy })
+    var row = [
+      variant, "\(runs.count)", meanSD(dev),
+      dev.lower.map { "[\(fixed($0)), \(fixed(dev.upper))]" } ?? "–",
+    ]
+    if hasTest {
+      let tests = runs.compactMap { scores($0)?.test?.accuracy }
+      row.append(tests.isEmpty ? "–" : meanSD(try summarizeSeeds(tests)))
+    }
+    for cue in cues { row.append(fixed(mean(runs.compactMap { scores($0)?.dev.perCue[cue] }))) }
+    row.append("\(runs.first?.parameterCount ?? 0)")
+    row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
+    table.rows.append(row)
+  }
+  out += [table.markdown, ""]
+  let first = results.runs[0]
+  out += [
+    "Dev: \(first.data.devDocuments) documents; train: \(first.data.trainDocuments); test: "
+      + "\(first.data.testDocuments). The dev split selects the epoch; test is never used for selection.",
+    "",
+  ]
+  // Paired bootstrap over dev documents between the first two variants, per common seed.
+  func correct(_ run: StoredRun) throws -> ItemStatistics {
+    try ItemStatistics(
+      scores: (scores(run)?.devPredictions ?? []).map { $0.gold == $0.predicted ? 1 : 0 })
+  }
+  if variants.count >= 2 {
+    let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
+    let (a, b) = (variants[1], variants[0])
+    var lines: [String] = []
+    for runB in (byVariant[b] ?? []).sorted(by: { $0.seed < $1.seed }) {
+      guard let runA = byVariant[a]?.first(where: { $0.seed == runB.seed }),
+        scores(runA)?.devPredictions.map(\.id) == scores(runB)?.devPredictions.map(\.id)
+      else { continue }
+      let test = try pairedBootstrapTest(
+        try correct(runA), try correct(runB), statistic: .mean, options: options)
+      lines.append(
+        "- seed \(runB.seed): \(a) − \(b) = \(fixed(test.difference.estimate)) (95% CI "
+          + "[\(fixed(test.difference.lower)), \(fixed(test.difference.upper))], p = \(fixed(test.pValue)))"
+      )
+    }
+    if !lines.isEmpty { out += ["## Paired bootstrap over dev documents", ""] + lines + [""] }
+  }
+  out += configurationSection(variants: variants, byVariant: byVariant)
+  if !notes.isEmpty { out += ["## Analysis", ""] + notes.flatMap { [$0, ""] } }
+  let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
+  out += [
+    "## Provenance", "",
+    "- runs: \(results.runs.count); total wall time \(minutes(total))",
+    "- commits: \(Set(results.runs.map { String($0.provenance.gitCommit.prefix(12)) + ($0.provenance.gitDirty ? "+dirty" : "") }).sorted().joined(separator: ", "))",
+    "",
+  ]
+  return out.joined(separator: "\n")
+}

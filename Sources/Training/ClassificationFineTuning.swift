@@ -1,0 +1,173 @@
+// LayoutLab — fine-tuning for document classification: accuracy on dev selects the epoch.
+
+import Foundation
+import LayoutData
+import LayoutModels
+import TensorCore
+
+/// One document's gold and predicted class, with its cue tag.
+public struct ClassPrediction: Codable, Hashable, Sendable {
+  public var id: String
+  public var gold: Int
+  public var predicted: Int
+  public var cue: String?
+}
+
+/// Accuracy of a split, overall and per cue tag.
+public struct ClassificationScores: Codable, Hashable, Sendable {
+  public var accuracy: Double
+  public var perCue: [String: Double]
+  public var documents: Int
+
+  /// Scores `predictions`.
+  public init(_ predictions: [ClassPrediction]) {
+    func accuracy(_ items: [ClassPrediction]) -> Double {
+      items.isEmpty
+        ? 0 : Double(items.filter { $0.gold == $0.predicted }.count) / Double(items.count)
+    }
+    self.accuracy = accuracy(predictions)
+    var cues: [String: Double] = [:]
+    for cue in Set(predictions.compactMap(\.cue)) {
+      cues[cue] = accuracy(predictions.filter { $0.cue == cue })
+    }
+    perCue = cues
+    documents = predictions.count
+  }
+}
+
+/// What classification fine-tuning produced.
+public struct ClassificationFineTuningResult: Codable, Sendable {
+  public var history: [EpochRecord]
+  public var bestEpoch: Int
+  public var dev: ClassificationScores
+  public var test: ClassificationScores?
+  public var devPredictions: [ClassPrediction]
+  public var testPredictions: [ClassPrediction]?
+  public var steps: Int
+  public var trainSeconds: Double
+  public var evaluationSeconds: Double
+}
+
+/// Encoded documents of one split for classification (one window each).
+public struct ClassificationSplit {
+  public var documents: [Document]
+  public var windows: [EncodedWindow]
+  public var images: PageImages
+
+  /// Encodes `documents`; loads page images when `withImages`.
+  public init(documents: [Document], encoder: SequenceClassificationEncoder, withImages: Bool)
+    throws
+  {
+    self.documents = documents
+    windows = try documents.map { try encoder.encode($0).window }
+    images = withImages ? try PageImages.load(documents).0 : .none
+  }
+}
+
+/// Predicts each document's class without recording.
+public func predictClasses(model: LayoutLMForTask, split: ClassificationSplit, batchSize: Int)
+  throws
+  -> [ClassPrediction]
+{
+  var result: [ClassPrediction] = []
+  let context = ForwardContext(training: false)
+  try Autodiff.withoutRecording {
+    for start in stride(from: 0, to: split.windows.count, by: batchSize) {
+      let windows = Array(split.windows[start..<min(start + batchSize, split.windows.count)])
+      let batch = try makeBatch(
+        windows, images: split.images, withImages: model.config.visualTokens)
+      guard let logits = model(batch.inputs, context: context).logits else { continue }
+      let classes = logits.shape[1]
+      for (row, window) in windows.enumerated() {
+        let base = logits.pointer + row * classes
+        var best = 0
+        for c in 1..<classes where base[c] > base[best] { best = c }
+        let document = split.documents[start + row]
+        result.append(
+          ClassPrediction(
+            id: window.documentId, gold: Int(window.classLabel ?? -1), predicted: best,
+            cue: document.cue))
+      }
+    }
+  }
+  return result
+}
+
+/// Fine-tunes a sequence-classification model, keeps the epoch with the best dev accuracy and
+/// scores `test` with it (never selecting on test).
+public func fineTuneSequenceClassification(
+  model: LayoutLMForTask, train: ClassificationSplit, dev: ClassificationSplit,
+  test: ClassificationSplit?, options: FineTuningOptions,
+  progress: (TrainingEvent) -> Void = { _ in }
+) throws -> ClassificationFineTuningResult {
+  let parameters = model.namedParameters()
+  let optimizer = AdamW(
+    parameters: parameters,
+    options: AdamWOptions(learningRate: options.learningRate, weightDecay: options.weightDecay),
+    decayFilter: AdamW.decaysWeight)
+  let batchesPerEpoch = (train.windows.count + options.batchSize - 1) / options.batchSize
+  let totalSteps = batchesPerEpoch * options.epochs
+  let schedule = LinearWarmupDecay(
+    peak: options.learningRate, warmupSteps: Int(Float(totalSteps) * options.warmupRatio),
+    totalSteps: totalSteps)
+  let context = ForwardContext(training: true, seed: options.seed)
+  var order = SeededGenerator(seed: options.seed, stream: "data order")
+  var history: [EpochRecord] = []
+  var best:
+    (epoch: Int, accuracy: Double, snapshot: ParameterSnapshot, predictions: [ClassPrediction])?
+  var step = 0
+  let start = Date()
+  var evaluationSeconds = 0.0
+  for epoch in 1...options.epochs {
+    var indices = Array(train.windows.indices)
+    order.shuffle(&indices)
+    var lossSum = 0.0
+    for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
+      let windows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)].map {
+        train.windows[$0]
+      }
+      let batch = try makeBatch(
+        windows, images: train.images, withImages: model.config.visualTokens)
+      guard let loss = model(batch.inputs, labels: batch.labels, context: context).loss else {
+        continue
+      }
+      loss.backward()
+      clipGradientNorm(parameters.map(\.1), maxNorm: options.maxGradNorm)
+      let rate = schedule.rate(atStep: step)
+      optimizer.update(learningRate: rate)
+      optimizer.zeroGradients()
+      step += 1
+      lossSum += Double(loss.scalar)
+      progress(
+        .step(
+          step: step, totalSteps: totalSteps, loss: loss.scalar, learningRate: rate,
+          elapsed: Date().timeIntervalSince(start) - evaluationSeconds))
+    }
+    if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs {
+      let evalStart = Date()
+      let predictions = try predictClasses(model: model, split: dev, batchSize: 16)
+      let accuracy = ClassificationScores(predictions).accuracy
+      evaluationSeconds += Date().timeIntervalSince(evalStart)
+      history.append(
+        EpochRecord(
+          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)), devF1: accuracy))
+      let isBest = best.map { accuracy > $0.accuracy } ?? true
+      if isBest { best = (epoch, accuracy, ParameterSnapshot(parameters), predictions) }
+      progress(.evaluation(epoch: epoch, metric: accuracy, isBest: isBest))
+    }
+  }
+  guard let best else { throw TrainingStateError.missing("a dev evaluation (no epochs ran)") }
+  let trainSeconds = Date().timeIntervalSince(start) - evaluationSeconds
+  best.snapshot.restore(into: parameters)
+  var testPredictions: [ClassPrediction]?
+  if let test {
+    let evalStart = Date()
+    testPredictions = try predictClasses(model: model, split: test, batchSize: 16)
+    evaluationSeconds += Date().timeIntervalSince(evalStart)
+  }
+  return ClassificationFineTuningResult(
+    history: history, bestEpoch: best.epoch, dev: ClassificationScores(best.predictions),
+    test: testPredictions.map(ClassificationScores.init), devPredictions: best.predictions,
+    testPredictions: testPredictions, steps: step, trainSeconds: trainSeconds,
+    evaluationSeconds: evaluationSeconds)
+}
