@@ -208,6 +208,8 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
     ]
     + [
       line("MVLM accuracy", evaluation.mvlmAccuracy), line("TIA accuracy", evaluation.tiaAccuracy),
-      line("TIA F1", evaluation.tiaF1), line("TIM accuracy", evaluation.timAccuracy),
+      line("TIA F1", evaluation.tiaF1),
+      line("TIA F1 on matched pages", evaluation.tiaF1MatchedPages),
+      line("TIM accuracy", evaluation.timAccuracy),
     ].compactMap { $0 }).joined(separator: "\n")
 }

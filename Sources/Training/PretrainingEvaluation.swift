@@ -19,6 +19,9 @@ public struct PretrainingEvaluation: Codable, Hashable, Sendable {
   public var mvlmAccuracy: MetricWithBaseline?
   public var tiaAccuracy: MetricWithBaseline?
   public var tiaF1: MetricWithBaseline?
+  /// TIA F1 on pages whose image is their own (TIM positives) only: TIM negatives label every
+  /// token "covered", so the overall F1 also rewards spotting a mismatched page.
+  public var tiaF1MatchedPages: MetricWithBaseline?
   public var timAccuracy: MetricWithBaseline?
   public var pages: Int
 
@@ -37,6 +40,7 @@ public func evaluatePretraining(
   var mlm = (correct: 0, unigram: 0, count: 0)
   var tia = (correct: 0, truePositive: 0, predicted: 0, gold: 0, negatives: 0, count: 0)
   var tim = (correct: 0, matches: 0, count: 0)
+  var matched = (truePositive: 0, predicted: 0, gold: 0)
   let context = ForwardContext(training: false)
   var generator = SeededGenerator(seed: seed, stream: "pretraining evaluation")
   let jobs = (0..<passes).flatMap { _ in Array(sampler.pages.indices) }
@@ -61,8 +65,14 @@ public func evaluatePretraining(
         }
       }
       if let logits = output.tiaLogits, let targets = labels.tiaLabels {
+        let length = inputs.sequenceLength
         for (i, target) in targets.enumerated() where target != -100 {
           let predicted = logits.pointer[i] > 0 ? 1 : 0
+          if examples[i / length].timLabel == 1 {
+            if predicted == 1 { matched.predicted += 1 }
+            if target == 1 { matched.gold += 1 }
+            if predicted == 1 && target == 1 { matched.truePositive += 1 }
+          }
           tia.count += 1
           if predicted == target { tia.correct += 1 }
           if target == 0 { tia.negatives += 1 }
@@ -96,6 +106,11 @@ public func evaluatePretraining(
       baselineName: "all not-covered", count: tia.count)
     result.tiaF1 = MetricWithBaseline(
       value: f1, baseline: 0, baselineName: "all not-covered", count: tia.gold)
+    let p = ratio(matched.truePositive, matched.predicted)
+    let r = ratio(matched.truePositive, matched.gold)
+    result.tiaF1MatchedPages = MetricWithBaseline(
+      value: p + r > 0 ? 2 * p * r / (p + r) : 0, baseline: 0, baselineName: "all not-covered",
+      count: matched.gold)
   }
   if tim.count > 0 {
     result.timAccuracy = MetricWithBaseline(
