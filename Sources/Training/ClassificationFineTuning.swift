@@ -100,65 +100,14 @@ public func fineTuneSequenceClassification(
   test: ClassificationSplit?, options: FineTuningOptions,
   progress: (TrainingEvent) -> Void = { _ in }
 ) throws -> ClassificationFineTuningResult {
-  let parameters = model.namedParameters()
-  let optimizer = AdamW(
-    parameters: parameters,
-    options: AdamWOptions(learningRate: options.learningRate, weightDecay: options.weightDecay),
-    decayFilter: AdamW.decaysWeight)
-  let batchesPerEpoch = (train.windows.count + options.batchSize - 1) / options.batchSize
-  let totalSteps = batchesPerEpoch * options.epochs
-  let schedule = LinearWarmupDecay(
-    peak: options.learningRate, warmupSteps: Int(Float(totalSteps) * options.warmupRatio),
-    totalSteps: totalSteps)
-  let context = ForwardContext(training: true, seed: options.seed)
-  var order = SeededGenerator(seed: options.seed, stream: "data order")
-  var history: [EpochRecord] = []
-  var best:
-    (epoch: Int, accuracy: Double, snapshot: ParameterSnapshot, predictions: [ClassPrediction])?
-  var step = 0
-  let start = Date()
-  var evaluationSeconds = 0.0
-  for epoch in 1...options.epochs {
-    var indices = Array(train.windows.indices)
-    order.shuffle(&indices)
-    var lossSum = 0.0
-    for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
-      let windows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)].map {
-        train.windows[$0]
-      }
-      let batch = try makeBatch(
-        windows, images: train.images, withImages: model.config.visualTokens)
-      guard let loss = model(batch.inputs, labels: batch.labels, context: context).loss else {
-        continue
-      }
-      loss.backward()
-      clipGradientNorm(parameters.map(\.1), maxNorm: options.maxGradNorm)
-      let rate = schedule.rate(atStep: step)
-      optimizer.update(learningRate: rate)
-      optimizer.zeroGradients()
-      step += 1
-      lossSum += Double(loss.scalar)
-      progress(
-        .step(
-          step: step, totalSteps: totalSteps, loss: loss.scalar, learningRate: rate,
-          elapsed: Date().timeIntervalSince(start) - evaluationSeconds))
-    }
-    if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs {
-      let evalStart = Date()
-      let predictions = try predictClasses(model: model, split: dev, batchSize: 16)
-      let accuracy = ClassificationScores(predictions).accuracy
-      evaluationSeconds += Date().timeIntervalSince(evalStart)
-      history.append(
-        EpochRecord(
-          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)), devF1: accuracy))
-      let isBest = best.map { accuracy > $0.accuracy } ?? true
-      if isBest { best = (epoch, accuracy, ParameterSnapshot(parameters), predictions) }
-      progress(.evaluation(epoch: epoch, metric: accuracy, isBest: isBest))
-    }
+  let run = try trainSelectingOnDev(
+    model: model, windows: train.windows, images: train.images, options: options,
+    progress: progress
+  ) {
+    let predictions = try predictClasses(model: model, split: dev, batchSize: 16)
+    return (ClassificationScores(predictions).accuracy, predictions)
   }
-  guard let best else { throw TrainingStateError.missing("a dev evaluation (no epochs ran)") }
-  let trainSeconds = Date().timeIntervalSince(start) - evaluationSeconds
-  best.snapshot.restore(into: parameters)
+  var evaluationSeconds = run.evaluationSeconds
   var testPredictions: [ClassPrediction]?
   if let test {
     let evalStart = Date()
@@ -166,8 +115,8 @@ public func fineTuneSequenceClassification(
     evaluationSeconds += Date().timeIntervalSince(evalStart)
   }
   return ClassificationFineTuningResult(
-    history: history, bestEpoch: best.epoch, dev: ClassificationScores(best.predictions),
-    test: testPredictions.map(ClassificationScores.init), devPredictions: best.predictions,
-    testPredictions: testPredictions, steps: step, trainSeconds: trainSeconds,
+    history: run.history, bestEpoch: run.bestEpoch, dev: ClassificationScores(run.bestPredictions),
+    test: testPredictions.map(ClassificationScores.init), devPredictions: run.bestPredictions,
+    testPredictions: testPredictions, steps: run.steps, trainSeconds: run.trainSeconds,
     evaluationSeconds: evaluationSeconds)
 }

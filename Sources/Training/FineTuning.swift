@@ -43,21 +43,35 @@ public struct FineTuningResult: Codable, Sendable {
   public var evaluationSeconds: Double
 }
 
-/// Fine-tunes `model` (a token-classification head) on `train`, picks the epoch with the best
-/// dev entity F1, restores it, and scores `test` with it.
+/// What the shared fine-tuning loop hands back: the dev history and the best epoch's
+/// predictions (its parameters are already restored into the model).
+struct DevSelectedTraining<Prediction> {
+  var history: [EpochRecord]
+  var bestEpoch: Int
+  var bestPredictions: Prediction
+  var steps: Int
+  var trainSeconds: Double
+  var evaluationSeconds: Double
+}
+
+/// The fine-tuning loop every task shares: AdamW (no decay on biases and LayerNorm), linear
+/// warm-up and decay, gradient clipping, data order shuffled each epoch from `options.seed`,
+/// `evaluate` on dev every `evalEveryEpochs` epochs, and the best dev epoch's parameters
+/// restored at the end (never selecting on test).
 ///
-/// Data order is shuffled each epoch from `options.seed`; no decay on biases and LayerNorm.
-public func fineTuneTokenClassification(
-  model: LayoutLMForTask, train: TokenClassificationSplit, dev: TokenClassificationSplit,
-  test: TokenClassificationSplit?, labels: [String], options: FineTuningOptions,
-  progress: (TrainingEvent) -> Void = { _ in }
-) throws -> FineTuningResult {
+/// - Parameter evaluate: scores the model on dev, returning the selection metric (higher is
+///   better) and the predictions to keep.
+func trainSelectingOnDev<Prediction>(
+  model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
+  options: FineTuningOptions, progress: (TrainingEvent) -> Void,
+  evaluate: () throws -> (metric: Double, predictions: Prediction)
+) throws -> DevSelectedTraining<Prediction> {
   let parameters = model.namedParameters()
   let optimizer = AdamW(
     parameters: parameters,
     options: AdamWOptions(learningRate: options.learningRate, weightDecay: options.weightDecay),
     decayFilter: AdamW.decaysWeight)
-  let batchesPerEpoch = (train.windows.count + options.batchSize - 1) / options.batchSize
+  let batchesPerEpoch = (windows.count + options.batchSize - 1) / options.batchSize
   let totalSteps = batchesPerEpoch * options.epochs
   let schedule = LinearWarmupDecay(
     peak: options.learningRate, warmupSteps: Int(Float(totalSteps) * options.warmupRatio),
@@ -65,22 +79,19 @@ public func fineTuneTokenClassification(
   let context = ForwardContext(training: true, seed: options.seed)
   var order = SeededGenerator(seed: options.seed, stream: "data order")
   var history: [EpochRecord] = []
-  var best:
-    (epoch: Int, f1: Double, snapshot: ParameterSnapshot, predictions: [DocumentPrediction])?
+  var best: (epoch: Int, metric: Double, snapshot: ParameterSnapshot, predictions: Prediction)?
   var step = 0
   let start = Date()
   var evaluationSeconds = 0.0
   for epoch in 1...options.epochs {
-    var indices = Array(train.windows.indices)
+    var indices = Array(windows.indices)
     order.shuffle(&indices)
     var lossSum = 0.0
     for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
-      let windows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)].map {
-        train.windows[$0]
-      }
+      let batchWindows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)]
+        .map { windows[$0] }
       let batch = try makeBatch(
-        windows, images: train.images, withImages: model.config.visualTokens)
-      context.training = true
+        batchWindows, images: images, withImages: model.config.visualTokens)
       guard let loss = model(batch.inputs, labels: batch.labels, context: context).loss else {
         continue
       }
@@ -98,24 +109,39 @@ public func fineTuneTokenClassification(
     }
     if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs {
       let evalStart = Date()
-      let predictions = try predictEntities(model: model, split: dev, labels: labels, batchSize: 16)
-      let f1 = try scoreEntities(predictions).overall.f1
+      let (metric, predictions) = try evaluate()
       evaluationSeconds += Date().timeIntervalSince(evalStart)
       history.append(
         EpochRecord(
-          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)), devF1: f1))
-      let isBest = best.map { f1 > $0.f1 } ?? true
-      if isBest {
-        best = (epoch, f1, ParameterSnapshot(parameters), predictions)
-      }
-      progress(.evaluation(epoch: epoch, metric: f1, isBest: isBest))
+          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)), devF1: metric))
+      let isBest = best.map { metric > $0.metric } ?? true
+      if isBest { best = (epoch, metric, ParameterSnapshot(parameters), predictions) }
+      progress(.evaluation(epoch: epoch, metric: metric, isBest: isBest))
     }
   }
-  guard let best else {
-    throw TrainingStateError.missing("a dev evaluation (no epochs ran)")
-  }
+  guard let best else { throw TrainingStateError.missing("a dev evaluation (no epochs ran)") }
   let trainSeconds = Date().timeIntervalSince(start) - evaluationSeconds
   best.snapshot.restore(into: parameters)
+  return DevSelectedTraining(
+    history: history, bestEpoch: best.epoch, bestPredictions: best.predictions, steps: step,
+    trainSeconds: trainSeconds, evaluationSeconds: evaluationSeconds)
+}
+
+/// Fine-tunes `model` (a token-classification head) on `train`, picks the epoch with the best
+/// dev entity F1, restores it, and scores `test` with it.
+public func fineTuneTokenClassification(
+  model: LayoutLMForTask, train: TokenClassificationSplit, dev: TokenClassificationSplit,
+  test: TokenClassificationSplit?, labels: [String], options: FineTuningOptions,
+  progress: (TrainingEvent) -> Void = { _ in }
+) throws -> FineTuningResult {
+  let run = try trainSelectingOnDev(
+    model: model, windows: train.windows, images: train.images, options: options,
+    progress: progress
+  ) {
+    let predictions = try predictEntities(model: model, split: dev, labels: labels, batchSize: 16)
+    return (try scoreEntities(predictions).overall.f1, predictions)
+  }
+  var evaluationSeconds = run.evaluationSeconds
   var testPredictions: [DocumentPrediction]?
   var testScores: EntityScores?
   if let test {
@@ -125,8 +151,7 @@ public func fineTuneTokenClassification(
     evaluationSeconds += Date().timeIntervalSince(evalStart)
   }
   return FineTuningResult(
-    history: history, bestEpoch: best.epoch, dev: try scoreEntities(best.predictions),
-    test: testScores,
-    devPredictions: best.predictions, testPredictions: testPredictions, steps: step,
-    trainSeconds: trainSeconds, evaluationSeconds: evaluationSeconds)
+    history: run.history, bestEpoch: run.bestEpoch, dev: try scoreEntities(run.bestPredictions),
+    test: testScores, devPredictions: run.bestPredictions, testPredictions: testPredictions,
+    steps: run.steps, trainSeconds: run.trainSeconds, evaluationSeconds: evaluationSeconds)
 }

@@ -29,22 +29,7 @@ public typealias SyntheticClassifyGenerator = (
 func prepareClassificationDocuments(
   _ data: DataSettings, cache: URL, generator: SyntheticClassifyGenerator?
 ) throws -> PreparedDocuments {
-  let key = "classify-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)"
-  let root = cache.appendingPathComponent(key)
-  let done = root.appendingPathComponent(".complete")
-  if !FileManager.default.fileExists(atPath: done.path) {
-    guard let generator else {
-      throw SpecError.invalidValue(
-        file: "data", path: "data.source", expected: "a synthetic generator (none is linked)")
-    }
-    try? FileManager.default.removeItem(at: root)
-    let staging = cache.appendingPathComponent(key + ".partial")
-    try? FileManager.default.removeItem(at: staging)
-    try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-    try generator(data.documents, data.generatorSeed, data.templateHoldout, staging)
-    try FileManager.default.moveItem(at: staging, to: root)
-    try Data().write(to: done)
-  }
+  let root = try cachedSyntheticSet(kind: "classify", data, cache: cache, generator: generator)
   let labels = root.appendingPathComponent("labels")
   var pool = try RVLCDIP.readLabels(labels.appendingPathComponent("train.txt"))
   let validation = labels.appendingPathComponent("val.txt")
@@ -92,27 +77,12 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
 func prepareDocuments(
   _ data: DataSettings, cache: URL, generator: SyntheticFormsGenerator?
 ) throws -> PreparedDocuments {
-  var root: URL
+  let root: URL
   switch data.source {
   case "funsd":
     root = URL(fileURLWithPath: data.root ?? "")
   default:
-    let key = "forms-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)"
-    root = cache.appendingPathComponent(key)
-    let done = root.appendingPathComponent(".complete")
-    if !FileManager.default.fileExists(atPath: done.path) {
-      guard let generator else {
-        throw SpecError.invalidValue(
-          file: "data", path: "data.source", expected: "a synthetic generator (none is linked)")
-      }
-      try? FileManager.default.removeItem(at: root)
-      let staging = cache.appendingPathComponent(key + ".partial")
-      try? FileManager.default.removeItem(at: staging)
-      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-      try generator(data.documents, data.generatorSeed, data.templateHoldout, staging)
-      try FileManager.default.moveItem(at: staging, to: root)
-      try Data().write(to: done)
-    }
+    root = try cachedSyntheticSet(kind: "forms", data, cache: cache, generator: generator)
   }
   let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
     .sorted { $0.id < $1.id }
@@ -134,4 +104,30 @@ func prepareDocuments(
   }
   let test = try testURL.map { try FUNSD.read(split: $0) } ?? []
   return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL?.path)
+}
+
+/// The folder of the synthetic `kind` set for `data` under `cache`, generated on first use.
+///
+/// Generation goes into a `.partial` sibling that is renamed when complete, and a `.complete`
+/// marker is written last, so an interrupted run never leaves a half-written set in use.
+func cachedSyntheticSet(
+  kind: String, _ data: DataSettings, cache: URL,
+  generator: ((Int, Int, Bool, URL) throws -> Void)?
+) throws -> URL {
+  let key = "\(kind)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)"
+  let root = cache.appendingPathComponent(key)
+  let done = root.appendingPathComponent(".complete")
+  if FileManager.default.fileExists(atPath: done.path) { return root }
+  guard let generator else {
+    throw SpecError.invalidValue(
+      file: "data", path: "data.source", expected: "a synthetic generator (none is linked)")
+  }
+  try? FileManager.default.removeItem(at: root)
+  let staging = cache.appendingPathComponent(key + ".partial")
+  try? FileManager.default.removeItem(at: staging)
+  try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+  try generator(data.documents, data.generatorSeed, data.templateHoldout, staging)
+  try FileManager.default.moveItem(at: staging, to: root)
+  try Data().write(to: done)
+  return root
 }

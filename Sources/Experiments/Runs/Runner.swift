@@ -156,15 +156,7 @@ func executeRun(
     : try TokenClassificationSplit(
       documents: documents.test, encoder: encoder, withImages: withImages)
   let dataSeconds = Date().timeIntervalSince(started)
-  var fineTuning = FineTuningOptions()
-  fineTuning.epochs = settings.training.epochs
-  fineTuning.batchSize = settings.training.batchSize
-  fineTuning.learningRate = Float(settings.training.learningRate)
-  fineTuning.warmupRatio = Float(settings.training.warmupRatio)
-  fineTuning.weightDecay = Float(settings.training.weightDecay)
-  fineTuning.maxGradNorm = Float(settings.training.maxGradNorm)
-  fineTuning.evalEveryEpochs = settings.training.evalEveryEpochs
-  fineTuning.seed = UInt64(plan.seed)
+  let fineTuning = settings.training.fineTuningOptions(seed: plan.seed)
   let printer = ProgressPrinter(label: label)
   printer.handle(
     .note(

@@ -1,5 +1,7 @@
 // LayoutLab — the fully resolved settings of one run: model, data, fine-tuning.
 
+import Training
+
 /// Model settings: a size preset and version, plus individual switches that override them.
 public struct ModelSettings: Codable, Hashable, Sendable {
   /// `tiny`, `small` or `base`.
@@ -157,5 +159,21 @@ extension RunConfiguration {
       throw SpecError.missingKey(file: file, path: path + ".data.root")
     }
     return result
+  }
+}
+
+extension TrainingSettings {
+  /// The fine-tuning options these settings describe, seeded with `seed`.
+  func fineTuningOptions(seed: Int) -> FineTuningOptions {
+    var options = FineTuningOptions()
+    options.epochs = epochs
+    options.batchSize = batchSize
+    options.learningRate = Float(learningRate)
+    options.warmupRatio = Float(warmupRatio)
+    options.weightDecay = Float(weightDecay)
+    options.maxGradNorm = Float(maxGradNorm)
+    options.evalEveryEpochs = evalEveryEpochs
+    options.seed = UInt64(seed)
+    return options
   }
 }
