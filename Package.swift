@@ -79,7 +79,9 @@ let package = Package(
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
     .testTarget(
       name: "ExperimentWorkflowTests",
-      dependencies: ["ExperimentWorkflow", "Experiments", "_TestSupport"]),
+      dependencies: [
+        "ExperimentWorkflow", "Experiments", "SyntheticData", "Training", "_TestSupport",
+      ]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
     .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),

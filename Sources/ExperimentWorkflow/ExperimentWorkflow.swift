@@ -70,7 +70,8 @@ public func reportSpec(_ url: URL, overrides: [String], resultsDirectory: URL? =
   let analysisURL = url.deletingPathExtension().appendingPathExtension("analysis.md")
   let notes = (try? String(contentsOf: analysisURL, encoding: .utf8)).map { [$0] } ?? []
   let markdown = try renderReport(
-    results, title: "Experiment `\(spec.name)`", description: spec.description, notes: notes)
+    results, title: "Experiment `\(spec.name)`", description: spec.description, notes: notes,
+    comparisons: spec.comparisons.map { ($0.a, $0.b) })
   let reportURL = directory.appendingPathComponent("report.md")
   try Data(markdown.utf8).write(to: reportURL, options: .atomic)
   return reportURL

@@ -35,13 +35,28 @@ public let pretrainSettingKeys: [String: String] = [
   "randomTokenShare": "share of random tokens (0.1)",
   "paintMaskedRegions": "paint masked tokens' image regions (true for v2)",
   "tiaLineRate": "TIA line cover rate (0.15)", "coverFill": "gray level of covers (0)",
+  "maskedRegionFill": "gray level MVLM paints masked words with (0)",
+  "tiaPositiveWeight": "weight of covered tokens in the TIA loss (1)",
+  "grid": "visual grid side, 1-14 (the preset's 7)",
   "timReplaceRate": "TIM other-page rate (0.15)", "timDropRate": "TIM no-image rate (0.05)",
-  "missingImage": "blank | noVisualTokens", "mvlmWeight": "loss weight (1)",
+  "missingImage": "blank | noVisualTokens",
+  "negativePageTIA": "covered | ignored: TIA labels on TIM negatives (covered)",
+  "mvlmWeight": "loss weight (1)",
   "tiaWeight": "loss weight (1)", "timWeight": "loss weight (1)", "batchSize": "8",
   "sequenceLength": "256", "learningRate": "5e-4", "warmupRatio": "0.1", "weightDecay": "0.01",
   "checkpointEvery": "200", "seed": "1", "vocabularySize": "8000", "heldOutEvery": "10",
   "hiddenSize": "override the preset", "layers": "override the preset",
 ]
+
+/// Every option a pre-training run used, written to `pretraining.json` beside the checkpoint.
+public struct PretrainingRecipe: Codable, Hashable, Sendable {
+  /// The task options (rates, fills, weights, switches).
+  public var tasks: PretrainingOptions
+  /// Steps, batch, optimiser and checkpoint settings.
+  public var run: PretrainingRunOptions
+  /// The `--set` arguments as given.
+  public var settings: [String]
+}
 
 /// Reads documents from each corpus folder: a synthetic dataset (with `synth.json`) or a FUNSD
 /// folder (`training_data/`, labels unused).
@@ -66,8 +81,8 @@ public func readCorpus(_ folders: [URL]) throws -> [Document] {
 }
 
 /// Runs pre-training and writes `config.json`, `model.safetensors`, `vocab.txt`,
-/// `metrics.jsonl`, `evaluation.json` and `loss-curves.svg` into the output folder. Returns a
-/// printable summary.
+/// `metrics.jsonl`, `evaluation.json`, `pretraining.json` (every option used) and
+/// `loss-curves.svg` into the output folder. Returns a printable summary.
 public func runPretraining(_ request: PretrainRequest) throws -> String {
   var values: [String: String] = [:]
   for item in request.settings {
@@ -106,6 +121,14 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   if let paint = values["paintMaskedRegions"] { options.paintMaskedRegions = paint == "true" }
   options.tiaLineRate = try number("tiaLineRate", options.tiaLineRate)
   options.coverFill = Float(try number("coverFill", Double(options.coverFill)))
+  options.maskedRegionFill = Float(
+    try number("maskedRegionFill", Double(options.maskedRegionFill)))
+  options.tiaPositiveWeight = Float(
+    try number("tiaPositiveWeight", Double(options.tiaPositiveWeight)))
+  guard options.tiaPositiveWeight > 0 else {
+    throw SpecError.invalidValue(
+      file: "--set", path: "tiaPositiveWeight", expected: "a positive number")
+  }
   options.timReplaceRate = try number("timReplaceRate", options.timReplaceRate)
   options.timDropRate = try number("timDropRate", options.timDropRate)
   if let mode = values["missingImage"] {
@@ -114,6 +137,13 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
         file: "--set", path: "missingImage", expected: "blank or noVisualTokens")
     }
     options.missingImage = parsed
+  }
+  if let mode = values["negativePageTIA"] {
+    guard let parsed = NegativePageTIA(rawValue: mode) else {
+      throw SpecError.invalidValue(
+        file: "--set", path: "negativePageTIA", expected: "covered or ignored")
+    }
+    options.negativePageTIA = parsed
   }
   options.mvlmWeight = Float(try number("mvlmWeight", 1))
   options.tiaWeight = Float(try number("tiaWeight", 1))
@@ -128,6 +158,10 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   run.checkpointEvery = Int(try number("checkpointEvery", Double(run.checkpointEvery)))
   run.seed = UInt64(try number("seed", Double(run.seed)))
   let heldOutEvery = max(2, Int(try number("heldOutEvery", 10)))
+  let grid = try values["grid"].map { _ in Int(try number("grid", 7)) }
+  if let grid, !(1...14).contains(grid) {
+    throw SpecError.invalidValue(file: "--set", path: "grid", expected: "a side from 1 to 14")
+  }
 
   let documents = try readCorpus(request.corpora)
   let training = documents.enumerated().filter { $0.offset % heldOutEvery != heldOutEvery - 1 }.map(
@@ -156,6 +190,7 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
     config.shapeSize = (hidden - 4 * config.coordinateSize) / 2
   }
   if let layers = values["layers"].flatMap(Int.init) { config.numHiddenLayers = layers }
+  if let grid { config.imageFeaturePoolShape = [grid, grid, config.visualChannels] }
   config.vocabSize = vocabulary.count
   config.maxPositionEmbeddings = max(config.maxPositionEmbeddings, run.sequenceLength)
   try config.validate()
@@ -196,6 +231,8 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
   try encoder.encode(evaluation).write(
     to: output.appendingPathComponent("evaluation.json"), options: .atomic)
+  try encoder.encode(PretrainingRecipe(tasks: options, run: run, settings: request.settings)).write(
+    to: output.appendingPathComponent("pretraining.json"), options: .atomic)
   func line(_ name: String, _ metric: MetricWithBaseline?) -> String? {
     metric.map {
       "\(name): \(String(format: "%.4f", $0.value)) (baseline \(String(format: "%.4f", $0.baseline)): \($0.baselineName), n=\($0.count))"
@@ -203,13 +240,14 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   }
   return
     ([
-      "wrote \(output.path): config.json, model.safetensors, vocab.txt, metrics.jsonl, evaluation.json, loss-curves.svg",
+      "wrote \(output.path): config.json, model.safetensors, vocab.txt, metrics.jsonl, evaluation.json, pretraining.json, loss-curves.svg",
       "final loss \(String(format: "%.4f", records.last?.loss ?? .nan)) after \(records.count) steps",
     ]
     + [
       line("MVLM accuracy", evaluation.mvlmAccuracy), line("TIA accuracy", evaluation.tiaAccuracy),
       line("TIA F1", evaluation.tiaF1),
       line("TIA F1 on matched pages", evaluation.tiaF1MatchedPages),
+      line("TIA ROC AUC on matched pages", evaluation.tiaAUCMatchedPages),
       line("TIM accuracy", evaluation.timAccuracy),
     ].compactMap { $0 }).joined(separator: "\n")
 }

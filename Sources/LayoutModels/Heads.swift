@@ -59,6 +59,10 @@ public struct TaskLabels: Sendable {
 public struct PretrainingLossWeights: Codable, Hashable, Sendable {
   public var mvlm: Float = 1
   public var tia: Float = 1
+  /// Weight of "covered" tokens in the TIA loss relative to "not covered" ones (1: plain BCE).
+  /// The loss is the weighted mean, so this shifts the decision threshold towards the rare
+  /// positives without changing the loss scale much.
+  public var tiaPositive: Float = 1
   public var tim: Float = 1
 
   /// Creates weights (default 1, 1, 1).

@@ -18,6 +18,15 @@ public enum SpatialAnchor: String, Codable, Sendable {
   case paper
 }
 
+/// What a v2 sequence-classification head reads.
+public enum SequenceHeadKind: String, Codable, Sendable {
+  /// HF `LayoutLMv2ForSequenceClassification`: [CLS] ⊕ mean(initial visual) ⊕ mean(final
+  /// visual). The means discard where on the page each visual token is.
+  case meanVisual = "mean-visual"
+  /// [CLS] ⊕ every final visual token in grid order, so the head sees where things are.
+  case gridVisual = "grid-visual"
+}
+
 /// How the 2-D layout embeddings join the text embedding.
 public enum LayoutEmbeddingStyle: String, Codable, Sendable {
   /// v1: x, y, h, w tables of width H, summed.
@@ -93,6 +102,8 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   public var layoutEmbedding: LayoutEmbeddingStyle = .concatenated
   /// Whether the 1-D and 2-D relative bias tables receive gradients (unilm: yes; current HF: no).
   public var trainRelativeBiases: Bool = true
+  /// The v2 sequence-classification head's input (HF's by default).
+  public var sequenceHead: SequenceHeadKind = .meanVisual
 
   /// The visual grid height.
   public var gridHeight: Int { imageFeaturePoolShape.count > 0 ? imageFeaturePoolShape[0] : 7 }
@@ -134,6 +145,7 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
     case resnet = "layoutlab_resnet", spatialAnchor = "layoutlab_spatial_anchor"
     case layoutEmbedding = "layoutlab_layout_embedding"
     case trainRelativeBiases = "layoutlab_train_relative_biases"
+    case sequenceHead = "layoutlab_sequence_head"
   }
 
   public init(from decoder: Decoder) throws {
@@ -181,6 +193,7 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
     spatialAnchor = try read(.spatialAnchor, .code)
     layoutEmbedding = try read(.layoutEmbedding, v2 ? .concatenated : .summed)
     trainRelativeBiases = try read(.trainRelativeBiases, true)
+    sequenceHead = try read(.sequenceHead, .meanVisual)
     try validate()
   }
 

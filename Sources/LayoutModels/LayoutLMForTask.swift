@@ -30,7 +30,11 @@ public final class LayoutLMForTask: ParameterOwner {
     case .tokenClassification:
       classifier = Linear(hidden, config.numLabels, initializer: &initializer)
     case .sequenceClassification:
-      let width = config.visualTokens && config.isV2 ? 3 * hidden : hidden
+      let visualHead = config.visualTokens && config.isV2
+      let width =
+        !visualHead
+        ? hidden
+        : config.sequenceHead == .meanVisual ? 3 * hidden : (1 + config.visualTokenCount) * hidden
       classifier = Linear(width, config.numLabels, initializer: &initializer)
     default:
       classifier = nil
@@ -68,11 +72,19 @@ public final class LayoutLMForTask: ParameterOwner {
       guard let classifier else { break }
       var features: Tensor
       if let initial = encoded.initialVisual, config.isV2 {
-        // HF LayoutLMv2ForSequenceClassification: [CLS] ⊕ mean(initial visual) ⊕ mean(final visual).
         let cls = text.sliced(axis: 1, 0..<1).reshaped([batch, hidden])
         let finalVisual = encoded.sequence.sliced(axis: 1, textLength..<encoded.sequence.shape[1])
-        features = Tensor.concatenated(
-          [cls, initial.mean(axis: 1), finalVisual.mean(axis: 1)], axis: 1)
+        switch config.sequenceHead {
+        case .meanVisual:
+          // HF LayoutLMv2ForSequenceClassification: [CLS] ⊕ mean(initial) ⊕ mean(final visual).
+          features = Tensor.concatenated(
+            [cls, initial.mean(axis: 1), finalVisual.mean(axis: 1)], axis: 1)
+        case .gridVisual:
+          // [CLS] ⊕ the final visual tokens in grid order: [B, (1 + V)·H].
+          let count = finalVisual.shape[1]
+          features = Tensor.concatenated(
+            [cls, finalVisual.reshaped([batch, count * hidden])], axis: 1)
+        }
       } else {
         features = encoded.pooled
       }
@@ -122,7 +134,8 @@ public final class LayoutLMForTask: ParameterOwner {
         let tia = tiaClassifier(text).reshaped([batch, textLength])
         output.tiaLogits = tia
         if let targets = labels?.tiaLabels {
-          let weights = targets.map { $0 == -100 ? Float(0) : 1 }
+          let positive = labels?.taskWeights.tiaPositive ?? 1
+          let weights = targets.map { $0 == -100 ? Float(0) : $0 == 1 ? positive : 1 }
           output.taskLosses["tia"] = tia.binaryCrossEntropyWithLogits(
             targets: targets.map { $0 == 1 ? 1 : 0 }, weights: weights)
         }

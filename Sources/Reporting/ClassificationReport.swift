@@ -4,9 +4,10 @@ import Evaluation
 import Foundation
 
 /// Builds `report.md` for classification runs: accuracy per variant (mean ± sd, t-CI over
-/// seeds), per cue, a bootstrap CI over documents and a paired test of the first two variants.
+/// seeds), per cue, and paired tests of `comparisons` (default: the first two variants).
 func renderClassificationReport(
-  _ results: ExperimentResults, title: String, description: String, notes: [String]
+  _ results: ExperimentResults, title: String, description: String, notes: [String],
+  comparisons: [(String, String)]
 ) throws -> String {
   var out: [String] = ["# \(title)", ""]
   if !description.isEmpty { out += [description, ""] }
@@ -45,28 +46,15 @@ func renderClassificationReport(
       + "\(first.data.testDocuments). The dev split selects the epoch; test is never used for selection.",
     "",
   ]
-  // Paired bootstrap over dev documents between the first two variants, per common seed.
-  func correct(_ run: StoredRun) throws -> ItemStatistics {
-    try ItemStatistics(
-      scores: (scores(run)?.devPredictions ?? []).map { $0.gold == $0.predicted ? 1 : 0 })
-  }
-  if variants.count >= 2 {
-    let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
-    let (a, b) = (variants[1], variants[0])
-    var lines: [String] = []
-    for runB in (byVariant[b] ?? []).sorted(by: { $0.seed < $1.seed }) {
-      guard let runA = byVariant[a]?.first(where: { $0.seed == runB.seed }),
-        scores(runA)?.devPredictions.map(\.id) == scores(runB)?.devPredictions.map(\.id)
-      else { continue }
-      let test = try pairedBootstrapTest(
-        try correct(runA), try correct(runB), statistic: .mean, options: options)
-      lines.append(
-        "- seed \(runB.seed): \(a) − \(b) = \(fixed(test.difference.estimate)) (95% CI "
-          + "[\(fixed(test.difference.lower)), \(fixed(test.difference.upper))], p = \(fixed(test.pValue)))"
-      )
-    }
-    if !lines.isEmpty { out += ["## Paired bootstrap over dev documents", ""] + lines + [""] }
-  }
+  // Paired bootstrap over dev documents for the requested variant pairs.
+  out += try comparisonSection(
+    pairs: comparisonPairs(requested: comparisons, variants: variants), byVariant: byVariant,
+    metric: "accuracy", statistic: .mean,
+    documentIDs: { (scores($0)?.devPredictions ?? []).map(\.id) },
+    items: { run in
+      try ItemStatistics(
+        scores: (scores(run)?.devPredictions ?? []).map { $0.gold == $0.predicted ? 1 : 0 })
+    })
   out += configurationSection(variants: variants, byVariant: byVariant)
   if !notes.isEmpty { out += ["## Analysis", ""] + notes.flatMap { [$0, ""] } }
   let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }

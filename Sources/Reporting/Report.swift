@@ -16,12 +16,13 @@ let paperFUNSD: [(String, Double)] = [
 /// The report is deterministic: rows in spec order, fixed formatting, no timestamps, seeded
 /// bootstraps. `notes` are free-form paragraphs appended verbatim (the spec's analysis).
 public func renderReport(
-  _ results: ExperimentResults, title: String, description: String, notes: [String] = []
+  _ results: ExperimentResults, title: String, description: String, notes: [String] = [],
+  comparisons: [(String, String)] = []
 ) throws -> String {
   guard !results.runs.isEmpty else { throw ReportError.noResults(path: results.experiment) }
   if results.runs.allSatisfy({ $0.classification != nil }) {
     return try renderClassificationReport(
-      results, title: title, description: description, notes: notes)
+      results, title: title, description: description, notes: notes, comparisons: comparisons)
   }
   if let other = results.runs.first(where: { $0.fineTuning == nil }) {
     throw ReportError.unreadable(
@@ -74,8 +75,12 @@ public func renderReport(
       + ". The dev split selects the epoch; test is never used for selection.", "",
   ]
 
-  // Document-level uncertainty and the paired comparison of the first two variants.
+  // Document-level uncertainty and the paired comparisons.
   out += try uncertaintySection(variants: variants, byVariant: byVariant)
+  out += try comparisonSection(
+    pairs: comparisonPairs(requested: comparisons, variants: variants), byVariant: byVariant,
+    metric: "entity F1", statistic: .microF1,
+    documentIDs: { $0.entities.devPredictions.map(\.id) }, items: entityItems)
 
   // Baselines.
   if !results.baselines.isEmpty {
@@ -133,14 +138,16 @@ func meanSD(_ summary: SeedSummary) -> String {
   summary.standardDeviation.map { "\(fixed(summary.mean)) ± \(fixed($0))" } ?? fixed(summary.mean)
 }
 
-/// Per-variant bootstrap CIs over dev documents (first seed), and a paired test of the first
-/// two variants on the same documents.
+/// Per-document entity-count statistics of a run's dev predictions (for micro F1).
+func entityItems(_ run: StoredRun) throws -> ItemStatistics {
+  let predictions = run.entities.devPredictions
+  return try entityF1(gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
+    .sequenceStatistics
+}
+
+/// Per-variant bootstrap CIs over dev documents (first seed).
 func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) throws -> [String] {
-  func items(_ run: StoredRun) throws -> ItemStatistics {
-    let predictions = run.entities.devPredictions
-    return try entityF1(gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
-      .sequenceStatistics
-  }
+  let items = entityItems
   var out = ["## Uncertainty over documents", ""]
   let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
   var table = MarkdownTable(header: ["variant", "seed", "dev F1", "95% bootstrap CI (documents)"])
@@ -156,24 +163,6 @@ func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) th
     ])
   }
   out += [table.markdown, ""]
-  if variants.count >= 2 {
-    let (a, b) = (variants[1], variants[0])
-    let seedsA = Set((byVariant[a] ?? []).map(\.seed))
-    let pairs = (byVariant[b] ?? []).filter { seedsA.contains($0.seed) }.sorted {
-      $0.seed < $1.seed
-    }
-    if let runB = pairs.first, let runA = byVariant[a]?.first(where: { $0.seed == runB.seed }),
-      runA.entities.devPredictions.map(\.id) == runB.entities.devPredictions.map(\.id)
-    {
-      let test = try pairedBootstrapTest(
-        try items(runA), try items(runB), statistic: .microF1, options: options)
-      out += [
-        "Paired bootstrap over dev documents, seed \(runB.seed): \(a) − \(b) = "
-          + "\(fixed(test.difference.estimate)) (95% CI [\(fixed(test.difference.lower)), "
-          + "\(fixed(test.difference.upper))], p = \(fixed(test.pValue))).", "",
-      ]
-    }
-  }
   return out
 }
 

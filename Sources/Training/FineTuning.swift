@@ -14,6 +14,9 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
   public var weightDecay: Float = 0.01
   public var maxGradNorm: Float = 1.0
   public var evalEveryEpochs: Int = 1
+  /// False: only the task head trains and the encoder stays as loaded (a linear probe of its
+  /// features); true: everything trains.
+  public var trainEncoder = true
   /// Seeds data order and dropout.
   public var seed: UInt64 = 1
 
@@ -43,6 +46,11 @@ public struct FineTuningResult: Codable, Sendable {
   public var evaluationSeconds: Double
 }
 
+/// Whether `name` belongs to a task head (`classifier.`, `qa_outputs.`), not to the encoder.
+func isHeadParameter(_ name: String) -> Bool {
+  name.hasPrefix("classifier.") || name.hasPrefix("qa_outputs.")
+}
+
 /// What the shared fine-tuning loop hands back: the dev history and the best epoch's
 /// predictions (its parameters are already restored into the model).
 struct DevSelectedTraining<Prediction> {
@@ -67,8 +75,21 @@ func trainSelectingOnDev<Prediction>(
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
   let parameters = model.namedParameters()
+  // A linear probe freezes the encoder: no gradient flows into it, and only the head updates.
+  let trained = options.trainEncoder ? parameters : parameters.filter { isHeadParameter($0.0) }
+  let wasTrainable = parameters.map(\.1.requiresGrad)
+  if !options.trainEncoder {
+    for (name, parameter) in parameters where !isHeadParameter(name) {
+      parameter.requiresGrad = false
+    }
+  }
+  defer {
+    for (index, (_, parameter)) in parameters.enumerated() {
+      parameter.requiresGrad = wasTrainable[index]
+    }
+  }
   let optimizer = AdamW(
-    parameters: parameters,
+    parameters: trained,
     options: AdamWOptions(learningRate: options.learningRate, weightDecay: options.weightDecay),
     decayFilter: AdamW.decaysWeight)
   let batchesPerEpoch = (windows.count + options.batchSize - 1) / options.batchSize
@@ -96,7 +117,7 @@ func trainSelectingOnDev<Prediction>(
         continue
       }
       loss.backward()
-      clipGradientNorm(parameters.map(\.1), maxNorm: options.maxGradNorm)
+      clipGradientNorm(trained.map(\.1), maxNorm: options.maxGradNorm)
       let rate = schedule.rate(atStep: step)
       optimizer.update(learningRate: rate)
       optimizer.zeroGradients()

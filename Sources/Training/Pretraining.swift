@@ -125,9 +125,10 @@ public func pretrain(
   let schedule = LinearWarmupDecay(
     peak: options.learningRate, warmupSteps: Int(Float(options.steps) * options.warmupRatio),
     totalSteps: options.steps)
-  let weights = PretrainingLossWeights(
+  var weights = PretrainingLossWeights(
     mvlm: sampler.options.mvlmWeight, tia: sampler.options.tiaWeight, tim: sampler.options.timWeight
   )
+  weights.tiaPositive = sampler.options.tiaPositiveWeight
   var order = PageOrder(count: sampler.pages.count, seed: options.seed)
   let metrics = try FileHandle(forWritingTo: metricsURL)
   defer { try? metrics.close() }

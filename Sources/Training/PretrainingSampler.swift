@@ -149,7 +149,8 @@ public struct PretrainingSampler {
           maskKind[t] = 3
         }
         if options.paintMaskedRegions {
-          paint(&image, page.wordPixelBoxes[Int(words[t])], page: page)
+          paint(
+            &image, page.wordPixelBoxes[Int(words[t])], page: page, fill: options.maskedRegionFill)
         }
       }
     }
@@ -184,10 +185,11 @@ public struct PretrainingSampler {
         covered.append(index)
         for word in line { coveredWords.insert(Int32(word)) }
         if timLabel == 1, let box = BoundingBox.union(line.map { page.wordPixelBoxes[$0] }) {
-          paint(&image, box, page: page)
+          paint(&image, box, page: page, fill: options.coverFill)
         }
       }
-      for t in 1..<(length - 1) where mlmLabels[t] == -100 {
+      let labelPage = timLabel == 1 || options.negativePageTIA == .covered
+      for t in 1..<(length - 1) where mlmLabels[t] == -100 && labelPage {
         tiaLabels[t] = timLabel == 0 || coveredWords.contains(words[t]) ? 1 : 0
       }
     }
@@ -205,10 +207,10 @@ public struct PretrainingSampler {
     }
   }
 
-  /// Fills `box` (page pixels), scaled to the 224×224 image, with the cover value.
-  func paint(_ image: inout [UInt8], _ box: BoundingBox, page: PretrainingPage) {
+  /// Fills `box` (page pixels), scaled to the 224×224 image, with the gray level `fill`.
+  func paint(_ image: inout [UInt8], _ box: BoundingBox, page: PretrainingPage, fill: Float) {
     let region = scaledRegion(box, pageWidth: page.pageWidth, pageHeight: page.pageHeight)
-    let fill = UInt8(max(0, min(255, options.coverFill.rounded())))
+    let fill = UInt8(max(0, min(255, fill.rounded())))
     for y in region.rows {
       for x in region.columns { image[y * 224 + x] = fill }
     }

@@ -92,4 +92,36 @@ final class ExperimentSpecTests: XCTestCase {
     XCTAssertEqual(a.canonicalText, b.canonicalText)
     XCTAssertEqual(a.canonicalText, #"{"a":[true,"x",0.5],"b":1}"#)
   }
+
+  func testProbeAndTrainingSubsetAreStoredOnlyWhenSet() throws {
+    let spec = try parse(
+      valid,
+      overrides: [
+        "variants.v2pool.training.trainEncoder=false", "variants.v2pool.data.trainDocuments=40",
+      ])
+    let probe = try spec.configuration(of: "v2pool")
+    XCTAssertEqual(probe.training.trainEncoder, false)
+    XCTAssertEqual(probe.data.trainDocuments, 40)
+    XCTAssertEqual(probe.training.fineTuningOptions(seed: 1).trainEncoder, false)
+    // The defaults leave both keys out of the stored configuration, so cached runs keep their hash.
+    let plain = try spec.configuration(of: "v2")
+    XCTAssertNil(plain.training.trainEncoder)
+    XCTAssertNil(plain.data.trainDocuments)
+    XCTAssertTrue(plain.training.fineTuningOptions(seed: 1).trainEncoder)
+    let text = String(decoding: try JSONEncoder().encode(plain), as: UTF8.self)
+    XCTAssertFalse(text.contains("trainEncoder") || text.contains("trainDocuments"), text)
+    XCTAssertThrowsError(try parse(valid, overrides: ["base.data.trainDocuments=-1"]))
+  }
+
+  func testComparisonsNameKnownVariants() throws {
+    let spec = try parse(valid, overrides: ["compare=[[\"v2pool\", \"v1\"]]"])
+    XCTAssertEqual(spec.comparisons, [VariantComparison("v2pool", "v1")])
+    XCTAssertEqual(try parse(valid).comparisons, [])
+    XCTAssertThrowsError(try parse(valid, overrides: ["compare=[[\"v2\", \"v9\"]]"])) { error in
+      XCTAssertTrue("\(error)".contains("compare[0]"), "\(error)")
+      XCTAssertTrue("\(error)".contains("v9"), "\(error)")
+    }
+    XCTAssertThrowsError(try parse(valid, overrides: ["compare=[[\"v2\"]]"]))
+    XCTAssertThrowsError(try parse(valid, overrides: ["compare=[[\"v2\", \"v2\"]]"]))
+  }
 }

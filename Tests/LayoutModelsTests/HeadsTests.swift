@@ -1,5 +1,6 @@
 // LayoutLab — every head overfits a 4-document batch: the loss falls near zero in seconds.
 
+import Foundation
 import LayoutModels
 import TensorCore
 import Training
@@ -77,6 +78,28 @@ final class HeadsTests: XCTestCase {
     }
   }
 
+  func testGridVisualSequenceHeadReadsEveryVisualToken() throws {
+    var config = TinyModels.configuration(v2: true, labels: 4)
+    config.sequenceHead = .gridVisual
+    let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 3)
+    let weight = try XCTUnwrap(
+      model.namedParameters().first { $0.0 == "classifier.weight" }?.1)
+    // [CLS] plus the 2×2 grid's four visual tokens, each of width 32.
+    XCTAssertEqual(weight.shape, [4, (1 + 4) * 32])
+    let inputs = TinyModels.inputs(batch: 4, length: 10, config: config, seed: 4)
+    var labels = TaskLabels()
+    labels.sequenceLabels = [0, 3, 1, 2]
+    let (first, last) = overfit(model, inputs, labels)
+    XCTAssertLessThan(last, 0.05, "loss \(first) → \(last)")
+    // The switch survives config.json.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ll-head-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try model.save(to: directory)
+    let (loaded, _) = try LayoutLMForTask.load(directory: directory)
+    XCTAssertEqual(loaded.config.sequenceHead, .gridVisual)
+  }
+
   func testQuestionAnsweringOverfits() {
     let config = TinyModels.configuration(v2: true, labels: 2)
     let model = LayoutLMForTask(config, task: .questionAnswering, seed: 5)
@@ -111,6 +134,31 @@ final class HeadsTests: XCTestCase {
     XCTAssertLessThan(last, 0.1, "loss \(first) → \(last)")
     let output = model(inputs, labels: labels, context: ForwardContext(training: false))
     XCTAssertEqual(Set(output.taskLosses.keys), ["mvlm", "tia", "tim"])
+  }
+
+  func testTIAPositiveWeightGivesTheWeightedMeanLoss() throws {
+    let config = TinyModels.configuration(v2: true)
+    let model = LayoutLMForTask(config, task: .pretraining, seed: 9)
+    let inputs = TinyModels.inputs(batch: 2, length: 10, config: config, seed: 4)
+    var labels = TaskLabels()
+    labels.tiaLabels = (0..<20).map { i in i % 7 == 0 ? -100 : (i % 3 == 0 ? 1 : 0) }
+    labels.taskWeights.tiaPositive = 3
+    let output = model(inputs, labels: labels, context: ForwardContext(training: false))
+    let logits = try XCTUnwrap(output.tiaLogits)
+    var total = 0.0
+    var weights = 0.0
+    for (i, target) in labels.tiaLabels!.enumerated() where target != -100 {
+      let x = Double(logits.pointer[i])
+      let weight = target == 1 ? 3.0 : 1.0
+      let loss = target == 1 ? log1p(exp(-x)) : log1p(exp(x))
+      total += weight * loss
+      weights += weight
+    }
+    let tia = try XCTUnwrap(output.taskLosses["tia"]).scalar
+    XCTAssertEqual(Double(tia), total / weights, accuracy: 1e-5)
+    labels.taskWeights.tiaPositive = 1
+    let plain = model(inputs, labels: labels, context: ForwardContext(training: false))
+    XCTAssertNotEqual(plain.taskLosses["tia"]!.scalar, tia, accuracy: 1e-6)
   }
 
   func testV2SequenceLengthIncludesVisualTokens() {

@@ -60,8 +60,28 @@ final class ReportTests: XCTestCase {
     let a = try renderReport(try results(), title: "Demo", description: "", notes: ["Note."])
     let b = try renderReport(try results(), title: "Demo", description: "", notes: ["Note."])
     XCTAssertEqual(a, b)
-    XCTAssertTrue(a.contains("Paired bootstrap over dev documents, seed 1: v2 − v1"), a)
+    // Without `compare`, the second variant is tested against the first, pooled and per seed.
+    XCTAssertTrue(a.contains("- **v2 − v1, seeds 1, 2 pooled: 0.000"), a)
+    XCTAssertTrue(a.contains("- seed 1: v2 − v1 = 0.000"), a)
+    XCTAssertTrue(a.contains("- seed 2: v2 − v1 = 0.000"), a)
     XCTAssertTrue(a.contains("## Analysis\n\nNote."), a)
+  }
+
+  func testRequestedComparisonsReplaceTheDefaultPair() throws {
+    let text = try renderReport(
+      try results(), title: "Demo", description: "", comparisons: [("v1", "v2"), ("v2", "v3")])
+    XCTAssertTrue(text.contains("- **v1 − v2, seeds 1, 2 pooled:"), text)
+    XCTAssertFalse(text.contains("v2 − v1"), text)
+    XCTAssertTrue(text.contains("- v2 − v3: no seeds with the same dev documents in both."), text)
+  }
+
+  func testSeedAveragingKeepsEachDocumentsRowTogether() throws {
+    let seed1 = try ItemStatistics(values: [1, 2, 3, 0, 0, 0], width: 3)
+    let seed2 = try ItemStatistics(values: [3, 2, 1, 2, 2, 2], width: 3)
+    let pooled = try XCTUnwrap(try averagedOverSeeds([seed1, seed2]))
+    XCTAssertEqual(pooled.values, [2, 2, 2, 1, 1, 1])
+    XCTAssertEqual(pooled.width, 3)
+    XCTAssertNil(try averagedOverSeeds([seed1, try ItemStatistics(scores: [1, 0])]))
   }
 
   func testNoResultsIsAnError() {

@@ -74,7 +74,9 @@ final class PretrainingSamplerTests: XCTestCase {
         XCTAssertEqual(example.tiaLabels[t], -100)
       }
       if example.timLabel == 0 {
-        XCTAssertTrue(example.tiaLabels.allSatisfy { $0 == -100 || $0 == 1 })
+        for t in 1..<(example.inputIds.count - 1) {
+          XCTAssertEqual(example.tiaLabels[t], example.mlmLabels[t] == -100 ? 1 : -100)
+        }
       }
     }
     XCTAssertGreaterThan(eligible, 10_000)
@@ -110,6 +112,52 @@ final class PretrainingSamplerTests: XCTestCase {
       // Covered words are labelled 1, the rest 0.
       XCTAssertTrue(example.tiaLabels.contains(1))
       XCTAssertTrue(example.tiaLabels.contains(0))
+    }
+  }
+
+  func testIgnoredNegativePagesLeaveTheTIALossButKeepTheirCovers() throws {
+    var options = PretrainingOptions()
+    options.negativePageTIA = .ignored
+    options.timReplaceRate = 0.4
+    options.timDropRate = 0.2
+    let sampler = try samplerFixture(pages: 40, options: options)
+    var generator = SeededGenerator(seed: 8)
+    var (negatives, positives) = (0, 0)
+    for page in 0..<40 {
+      let example = sampler.example(pageIndex: page, generator: &generator)
+      if example.timLabel == 0 {
+        negatives += 1
+        XCTAssertTrue(example.tiaLabels.allSatisfy { $0 == -100 }, "page \(page)")
+      } else {
+        positives += 1
+        XCTAssertTrue(example.tiaLabels.contains(0), "page \(page)")
+      }
+    }
+    XCTAssertGreaterThan(negatives, 5)
+    XCTAssertGreaterThan(positives, 5)
+  }
+
+  func testMaskedWordsArePaintedWithTheirOwnFill() throws {
+    var options = PretrainingOptions()
+    options.tia = false
+    options.tim = false
+    options.maskRate = 0.3
+    options.maskedRegionFill = 128
+    options.coverFill = 0
+    let sampler = try samplerFixture(pages: 4, options: options)
+    var generator = SeededGenerator(seed: 3)
+    for page in 0..<4 {
+      let example = sampler.example(pageIndex: page, generator: &generator)
+      XCTAssertTrue(example.maskKind.contains { $0 != 0 })
+      var expected = [UInt8](repeating: 255, count: 224 * 224)
+      // Token t (after [CLS]) comes from word t − 1: every word is a single piece here.
+      for t in example.maskKind.indices where example.maskKind[t] != 0 {
+        let box = sampler.pages[page].wordPixelBoxes[t - 1]
+        let region = scaledRegion(box, pageWidth: 800, pageHeight: 1000)
+        for y in region.rows { for x in region.columns { expected[y * 224 + x] = 128 } }
+      }
+      XCTAssertEqual(example.image, expected, "page \(page)")
+      XCTAssertFalse(example.image.contains(0))
     }
   }
 

@@ -40,7 +40,7 @@ func executeClassificationRun(
   if let initFrom = settings.model.initFrom {
     model = try LayoutLMForTask.load(
       directory: URL(fileURLWithPath: initFrom), task: .sequenceClassification, numLabels: classes,
-      seed: UInt64(plan.seed)
+      configure: { settings.model.applyHeadSettings(&$0) }, seed: UInt64(plan.seed)
     ).0
   } else {
     let config = try settings.model.configuration(vocabularySize: vocabulary.count, labels: classes)

@@ -46,6 +46,7 @@ func prepareClassificationDocuments(
       train.append(document)
     }
   }
+  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
   let testURL = labels.appendingPathComponent("test.txt")
   let test =
     FileManager.default.fileExists(atPath: testURL.path) ? try RVLCDIP.readLabels(testURL) : []
@@ -95,6 +96,7 @@ func prepareDocuments(
       train.append(document)
     }
   }
+  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
   var testURL: URL?
   if let test = data.test {
     testURL = URL(fileURLWithPath: test)

@@ -3,6 +3,14 @@
 import LayoutModels
 
 extension ModelSettings {
+  /// Applies the settings that shape a fresh head; these also apply to an `initFrom` model,
+  /// whose encoder comes from its checkpoint.
+  func applyHeadSettings(_ config: inout LayoutLMConfiguration) {
+    if let sequenceHead {
+      config.sequenceHead = SequenceHeadKind(rawValue: sequenceHead) ?? .meanVisual
+    }
+  }
+
   /// The model configuration these settings describe, for `labels` output classes.
   public func configuration(vocabularySize: Int, labels: Int) throws -> LayoutLMConfiguration {
     var config = try LayoutLMConfiguration.preset(preset, version: version)
@@ -30,6 +38,7 @@ extension ModelSettings {
     if let layoutEmbedding {
       config.layoutEmbedding = LayoutEmbeddingStyle(rawValue: layoutEmbedding) ?? .summed
     }
+    applyHeadSettings(&config)
     if let dropout {
       config.hiddenDropoutProb = Float(dropout)
       config.attentionProbsDropoutProb = Float(dropout)

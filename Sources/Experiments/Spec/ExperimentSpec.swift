@@ -20,7 +20,8 @@ public struct RunPlan: Sendable, Hashable {
 /// A parsed experiment spec (`experiments/*.json5`).
 ///
 /// Top-level keys: `name`, `description`, `base` (a configuration: `model`, `data`, `training`),
-/// `variants` (name → override, with an optional `extends: "other"`), `seeds`.
+/// `variants` (name → override, with an optional `extends: "other"`), `seeds`, and `compare`
+/// (pairs `['a', 'b']` of variant names whose difference a − b the report tests).
 public struct ExperimentSpec: Sendable {
   public var file: String
   public var name: String
@@ -28,12 +29,15 @@ public struct ExperimentSpec: Sendable {
   public var base: JSONValue
   public var variants: [VariantSpec]
   public var seeds: [Int]
+  /// Variant pairs (a, b) the report compares as a − b; empty: the first two variants.
+  public var comparisons: [VariantComparison] = []
   /// The canonical text of the whole (overridden) spec, for the spec hash.
   public var canonicalText: String
 
   /// Reads and checks a spec, applying `overrides` (`key.path=value`) first.
   ///
-  /// An override path that starts with a top-level key (`seeds`, `base`, `variants`, `name`)
+  /// An override path that starts with a top-level key (`seeds`, `base`, `variants`, `name`,
+  /// `compare`)
   /// addresses the spec; any other path is relative to `base` (so `data.root=/x` sets
   /// `base.data.root`). Every variant is resolved here, so all errors surface before training.
   public static func load(contentsOf url: URL, overrides: [String] = []) throws -> ExperimentSpec {
@@ -92,10 +96,13 @@ public struct ExperimentSpec: Sendable {
     if variants.isEmpty {
       variants = [VariantSpec(name: "default", extends: nil, override: .object([]))]
     }
+    let comparisons = try readComparisons(
+      reader.raw("compare"), variants: variants.map(\.name), file: file)
     try reader.finish()
-    let spec = ExperimentSpec(
+    var spec = ExperimentSpec(
       file: file, name: name, description: description, base: base, variants: variants,
       seeds: seeds, canonicalText: tree.canonicalText)
+    spec.comparisons = comparisons
     _ = try spec.plans()  // resolve everything now
     return spec
   }
@@ -143,9 +150,49 @@ func applyOverride(_ text: String, to tree: JSONValue) throws -> JSONValue {
   guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
     throw SpecError.badOverride(text: text, reason: "empty key path")
   }
-  if !["name", "description", "base", "variants", "seeds"].contains(path[0]) {
+  if !["name", "description", "base", "variants", "seeds", "compare"].contains(path[0]) {
     path.insert("base", at: 0)
   }
   let value = (try? JSONValue.parseJSON5(Data(rawValue.utf8))) ?? .string(rawValue)
   return tree.setting(path, to: value)
+}
+
+/// One comparison the report makes: `a − b`.
+public struct VariantComparison: Hashable, Sendable {
+  public var a: String
+  public var b: String
+
+  /// Compares variant `a` against variant `b`.
+  public init(_ a: String, _ b: String) {
+    self.a = a
+    self.b = b
+  }
+}
+
+/// Reads `compare: [['a', 'b'], …]`, checking that every name is a variant.
+func readComparisons(_ value: JSONValue?, variants: [String], file: String) throws
+  -> [VariantComparison]
+{
+  guard let value else { return [] }
+  guard case .array(let pairs) = value else {
+    throw SpecError.wrongType(
+      file: file, path: "compare", expected: "an array of ['a', 'b'] variant pairs",
+      found: value.typeName)
+  }
+  return try pairs.enumerated().map { index, pair in
+    let path = "compare[\(index)]"
+    guard case .array(let names) = pair, names.count == 2, case .string(let a) = names[0],
+      case .string(let b) = names[1]
+    else {
+      throw SpecError.wrongType(
+        file: file, path: path, expected: "two variant names, ['a', 'b']", found: pair.typeName)
+    }
+    for name in [a, b] where !variants.contains(name) {
+      throw SpecError.badVariantReference(file: file, path: path, name: name, known: variants)
+    }
+    guard a != b else {
+      throw SpecError.invalidValue(file: file, path: path, expected: "two different variants")
+    }
+    return VariantComparison(a, b)
+  }
 }

@@ -22,6 +22,8 @@ public struct ModelSettings: Codable, Hashable, Sendable {
   public var visualSegment: Bool?
   public var layoutEmbedding: String?
   public var dropout: Double?
+  /// v2 sequence head: `mean-visual` (HF) or `grid-visual`; applies to `initFrom` models too.
+  public var sequenceHead: String?
   /// A checkpoint directory to start from (`config.json` + `model.safetensors`).
   public var initFrom: String?
 }
@@ -41,6 +43,9 @@ public struct DataSettings: Codable, Hashable, Sendable {
   public var templateHoldout: Bool = true
   /// Dev split: every `devEvery`-th training form (index % devEvery == devEvery − 1).
   public var devEvery: Int = 5
+  /// Train on only the first this many training documents (dev and test unchanged), for
+  /// label-efficiency curves; nil: all. Stored only when set, so other runs keep their hash.
+  public var trainDocuments: Int?
   /// Tokens per window, and the overlap between windows (0: none).
   public var maxLength: Int = 256
   public var stride: Int = 0
@@ -60,6 +65,9 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
   public var maxGradNorm: Double = 1.0
   /// Evaluate on dev every this many epochs.
   public var evalEveryEpochs: Int = 1
+  /// `false`: train only the task head (a linear probe of the encoder); nil: train everything.
+  /// Stored only when false, so other runs keep their configuration hash.
+  public var trainEncoder: Bool?
 }
 
 /// Everything one run needs, after variants and overrides are applied.
@@ -127,6 +135,8 @@ extension RunConfiguration {
     result.model.layoutEmbedding = try m.optionalChoice(
       "layoutEmbedding", ["summed", "concatenated"])
     result.model.dropout = try m.optionalDouble("dropout", range: 0...0.9)
+    result.model.sequenceHead = try m.optionalChoice(
+      "sequenceHead", ["mean-visual", "grid-visual"])
     result.model.initFrom = try m.optionalString("initFrom")
     try m.finish()
 
@@ -139,6 +149,8 @@ extension RunConfiguration {
     result.data.generatorSeed = try d.int("generatorSeed", default: 1, range: 0...Int(Int32.max))
     result.data.templateHoldout = try d.bool("templateHoldout", default: true)
     result.data.devEvery = try d.int("devEvery", default: 5, range: 2...100)
+    let trainDocuments = try d.int("trainDocuments", default: 0, range: 0...1_000_000)
+    result.data.trainDocuments = trainDocuments == 0 ? nil : trainDocuments
     result.data.maxLength = try d.int("maxLength", default: 256, range: 16...512)
     result.data.stride = try d.int("stride", default: 0, range: 0...256)
     result.data.vocabulary = try d.string("vocabulary", default: "build")
@@ -153,6 +165,7 @@ extension RunConfiguration {
     result.training.weightDecay = try t.double("weightDecay", default: 0.01, range: 0...1)
     result.training.maxGradNorm = try t.double("maxGradNorm", default: 1.0, range: 0...1000)
     result.training.evalEveryEpochs = try t.int("evalEveryEpochs", default: 1, range: 1...1000)
+    result.training.trainEncoder = try t.bool("trainEncoder", default: true) ? nil : false
     try t.finish()
     try reader.finish()
     if result.data.source == "funsd" && result.data.root == nil {
@@ -173,6 +186,7 @@ extension TrainingSettings {
     options.weightDecay = Float(weightDecay)
     options.maxGradNorm = Float(maxGradNorm)
     options.evalEveryEpochs = evalEveryEpochs
+    options.trainEncoder = trainEncoder ?? true
     options.seed = UInt64(seed)
     return options
   }

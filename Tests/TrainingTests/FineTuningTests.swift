@@ -1,0 +1,59 @@
+// LayoutLab — the shared fine-tuning loop: a linear probe trains the head and nothing else.
+
+import LayoutData
+import LayoutModels
+import TensorCore
+import XCTest
+import _TestSupport
+
+@testable import Training
+
+final class FineTuningTests: XCTestCase {
+  /// Eight one-line documents whose class is their first word.
+  func split(tokenizer: WordPieceTokenizer) throws -> ClassificationSplit {
+    let words = ["invoice", "memo", "letter", "report"]
+    let documents = (0..<8).map { i in
+      Document(
+        id: "doc\(i)", pageWidth: 100, pageHeight: 100,
+        words: [
+          Word(text: words[i % 4], box: BoundingBox(x0: 10, y0: 10, x1: 40, y1: 20)),
+          Word(text: "page", box: BoundingBox(x0: 50, y0: 10, x1: 80, y1: 20)),
+        ],
+        classLabel: i % 4)
+    }
+    return try ClassificationSplit(
+      documents: documents,
+      encoder: SequenceClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 16),
+      withImages: false)
+  }
+
+  func testLinearProbeUpdatesOnlyTheHead() throws {
+    let vocabulary = VocabularyBuilder(vocabularySize: 50, minimumFrequency: 1).build(
+      from: ["invoice", "memo", "letter", "report", "page"])
+    let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
+    var config = TinyModels.configuration(v2: false, labels: 4)
+    config.vocabSize = vocabulary.count
+    let data = try split(tokenizer: tokenizer)
+    for trainEncoder in [false, true] {
+      let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 3)
+      let before = Dictionary(
+        uniqueKeysWithValues: model.namedParameters().map { ($0.0, $0.1.array) })
+      var options = FineTuningOptions()
+      options.epochs = 3
+      options.batchSize = 4
+      options.learningRate = 1e-2
+      options.trainEncoder = trainEncoder
+      _ = try fineTuneSequenceClassification(
+        model: model, train: data, dev: data, test: nil, options: options)
+      var changedHead = false
+      var changedEncoder = false
+      for (name, parameter) in model.namedParameters() where parameter.array != before[name] {
+        if isHeadParameter(name) { changedHead = true } else { changedEncoder = true }
+      }
+      XCTAssertTrue(changedHead, "trainEncoder \(trainEncoder)")
+      XCTAssertEqual(changedEncoder, trainEncoder, "trainEncoder \(trainEncoder)")
+      // The probe leaves every parameter trainable again afterwards.
+      XCTAssertTrue(model.namedParameters().allSatisfy { $0.1.requiresGrad })
+    }
+  }
+}
