@@ -9,6 +9,12 @@ import XCTest
 final class ReportTests: XCTestCase {
   /// A stored run as result.json would hold it.
   func run(_ variant: String, seed: Int, f1: Double, learningRate: Double) throws -> StoredRun {
+    let json = runJSON(variant, seed: seed, f1: f1, learningRate: learningRate)
+    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+  }
+
+  /// The text of that run's `result.json`.
+  func runJSON(_ variant: String, seed: Int, f1: Double, learningRate: Double) -> String {
     let json = """
       {"experiment": "demo", "variant": "\(variant)", "seed": \(seed),
        "configuration": {"model": {"version": "\(variant)"}, "training": {"learningRate": \(learningRate)}},
@@ -25,7 +31,7 @@ final class ReportTests: XCTestCase {
        "data": {"trainDocuments": 10, "devDocuments": 2, "testDocuments": 0, "source": "synthetic-forms"},
        "parameterCount": 1234}
       """
-    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+    return json
   }
 
   func results() throws -> ExperimentResults {
@@ -82,6 +88,29 @@ final class ReportTests: XCTestCase {
     XCTAssertEqual(pooled.values, [2, 2, 2, 1, 1, 1])
     XCTAssertEqual(pooled.width, 3)
     XCTAssertNil(try averagedOverSeeds([seed1, try ItemStatistics(scores: [1, 0])]))
+  }
+
+  func testStoredRunsAndReportRowsFollowTheSpecVariantOrder() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ll-report-\(UUID())/demo")
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    for (variant, seed) in [("a", 1), ("z", 2), ("m", 1), ("z", 1), ("a", 2)] {
+      let folder = directory.appendingPathComponent("\(variant)/\(seed)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(runJSON(variant, seed: seed, f1: 0.5, learningRate: 1e-3).utf8)
+        .write(to: folder.appendingPathComponent("result.json"))
+    }
+    // Spec order z, a; a variant the spec no longer lists (m) comes last.
+    let results = try ExperimentResults.read(
+      experimentDirectory: directory, variantOrder: ["z", "a"])
+    XCTAssertEqual(
+      results.runs.map { "\($0.variant)/\($0.seed)" }, ["z/1", "z/2", "a/1", "a/2", "m/1"])
+    let text = try renderReport(results, title: "Demo", description: "")
+    let rows = ["| z | 2 |", "| a | 2 |", "| m | 1 |"].map { text.range(of: $0)?.lowerBound }
+    XCTAssertFalse(rows.contains(nil), text)
+    XCTAssertEqual(rows.compactMap { $0 }, rows.compactMap { $0 }.sorted(), text)
+    // Without `compare`, the default pair is the spec's second variant minus its first.
+    XCTAssertTrue(text.contains("- **a − z, seeds 1, 2 pooled:"), text)
   }
 
   func testNoResultsIsAnError() {

@@ -27,6 +27,7 @@ public struct ExperimentSpec: Sendable {
   public var name: String
   public var description: String
   public var base: JSONValue
+  /// In the order the spec lists them; runs and reports follow this order.
   public var variants: [VariantSpec]
   public var seeds: [Int]
   /// Variant pairs (a, b) the report compares as a − b; empty: the first two variants.
@@ -129,7 +130,7 @@ public struct ExperimentSpec: Sendable {
     return try RunConfiguration.read(tree, file: file, path: "variants.\(variant)")
   }
 
-  /// Every run: each variant (in name order: JSON objects do not keep key order) at each seed.
+  /// Every run: each variant (in the order the spec lists them) at each seed.
   public func plans() throws -> [RunPlan] {
     try variants.flatMap { variant in
       let configuration = try configuration(of: variant.name)

@@ -40,11 +40,12 @@ public enum JSONValue: Equatable, Sendable, Decodable, CustomStringConvertible {
     }
   }
 
-  /// Parses JSON5 text (comments, trailing commas, unquoted keys, single quotes).
+  /// Parses JSON5 text (comments, trailing commas, unquoted keys, single quotes), keeping object
+  /// keys in the order they were written; a key repeated within one object is an error.
+  ///
+  /// - Throws: `JSON5SyntaxError`, naming the line and column.
   public static func parseJSON5(_ data: Data) throws -> JSONValue {
-    let decoder = JSONDecoder()
-    decoder.allowsJSON5 = true
-    return try decoder.decode(JSONValue.self, from: data)
+    try JSON5Parser.parse(data)
   }
 
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
