@@ -175,7 +175,12 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
         walk(child, path.isEmpty ? key : path + "." + key, into: &table)
       }
     } else {
-      table[path] = value.serialized
+      // Whole numbers read back from result.json as doubles; show them as integers.
+      if case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 {
+        table[path] = String(Int64(number))
+      } else {
+        table[path] = value.serialized
+      }
     }
   }
   for variant in variants {

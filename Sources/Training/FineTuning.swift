@@ -17,6 +17,11 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
   /// False: only the task head trains and the encoder stays as loaded (a linear probe of its
   /// features); true: everything trains.
   public var trainEncoder = true
+  /// Linear probing, then fine-tuning (LP-FT, Kumar et al. 2022): first this many epochs train
+  /// only the head at `probeLearningRate`, then `epochs` epochs train everything from there, so
+  /// a fresh head does not distort pre-trained features. 0: plain fine-tuning.
+  public var probeEpochs = 0
+  public var probeLearningRate: Float = 1e-2
   /// Seeds data order and dropout.
   public var seed: UInt64 = 1
 
@@ -69,7 +74,43 @@ struct DevSelectedTraining<Prediction> {
 ///
 /// - Parameter evaluate: scores the model on dev, returning the selection metric (higher is
 ///   better) and the predictions to keep.
+///
+/// With `probeEpochs > 0` a head-only phase runs first (its own optimiser, schedule and dev
+/// selection); the full phase then starts from its best head, and the best epoch is chosen
+/// among the full phase's epochs, numbered after the probe's.
 func trainSelectingOnDev<Prediction>(
+  model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
+  options: FineTuningOptions, progress: (TrainingEvent) -> Void,
+  evaluate: () throws -> (metric: Double, predictions: Prediction)
+) throws -> DevSelectedTraining<Prediction> {
+  guard options.probeEpochs > 0, options.trainEncoder else {
+    return try trainPhase(
+      model: model, windows: windows, images: images, options: options, progress: progress,
+      evaluate: evaluate)
+  }
+  var probeOptions = options
+  probeOptions.trainEncoder = false
+  probeOptions.epochs = options.probeEpochs
+  probeOptions.learningRate = options.probeLearningRate
+  let probe = try trainPhase(
+    model: model, windows: windows, images: images, options: probeOptions, progress: progress,
+    evaluate: evaluate)
+  let full = try trainPhase(
+    model: model, windows: windows, images: images, options: options, progress: progress,
+    evaluate: evaluate)
+  let shifted = full.history.map {
+    EpochRecord(
+      epoch: $0.epoch + options.probeEpochs, meanTrainLoss: $0.meanTrainLoss, devF1: $0.devF1)
+  }
+  return DevSelectedTraining(
+    history: probe.history + shifted, bestEpoch: full.bestEpoch + options.probeEpochs,
+    bestPredictions: full.bestPredictions, steps: probe.steps + full.steps,
+    trainSeconds: probe.trainSeconds + full.trainSeconds,
+    evaluationSeconds: probe.evaluationSeconds + full.evaluationSeconds)
+}
+
+/// One phase of `trainSelectingOnDev`: a single optimiser and schedule over `options.epochs`.
+private func trainPhase<Prediction>(
   model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
   options: FineTuningOptions, progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)

@@ -9,9 +9,18 @@ let pretrainCommand = CommandSpec(
   discussion: """
     CORPUS is a synthetic dataset (layoutlab data synth --kind corpus) or a FUNSD folder (labels
     unused); repeat --corpus to combine. A killed run resumes from OUT/checkpoint and continues
-    with the same losses. Settings for --set: \(pretrainSettingKeys.keys.sorted().joined(separator: ", ")).
-    Fine-tune from the result with: layoutlab run SPEC --set model.initFrom=OUT
-    """,
+    with the same losses. Fine-tune from the result with:
+    layoutlab run SPEC --set model.initFrom=OUT
+
+    The defaults follow the LayoutLMv2 paper as written; for a TIA that learns, see
+    results/pretrain/README.md (tiaPositiveWeight=5 maskedRegionFill=255
+    negativePageTIA=ignored tiaWeight=5 timWeight=2).
+
+    Settings for --set (defaults in brackets):
+    """
+      + "\n"
+      + pretrainSettingKeys.keys.sorted().map { "  \($0): \(pretrainSettingKeys[$0] ?? "")" }
+      .joined(separator: "\n"),
   options: [
     .value("corpus", "DIR", "A corpus folder (repeatable).", repeatable: true),
     .value("preset", "NAME", "tiny, small or base (default small)."),

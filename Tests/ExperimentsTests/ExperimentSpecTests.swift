@@ -111,6 +111,10 @@ final class ExperimentSpecTests: XCTestCase {
     let text = String(decoding: try JSONEncoder().encode(plain), as: UTF8.self)
     XCTAssertFalse(text.contains("trainEncoder") || text.contains("trainDocuments"), text)
     XCTAssertThrowsError(try parse(valid, overrides: ["base.data.trainDocuments=-1"]))
+    XCTAssertNil(plain.training.probeEpochs)
+    let lpft = try parse(valid, overrides: ["training.probeEpochs=3"]).configuration(of: "v2")
+    XCTAssertEqual(lpft.training.probeEpochs, 3)
+    XCTAssertEqual(lpft.training.fineTuningOptions(seed: 1).probeLearningRate, 1e-2)
   }
 
   func testComparisonsNameKnownVariants() throws {

@@ -56,4 +56,29 @@ final class FineTuningTests: XCTestCase {
       XCTAssertTrue(model.namedParameters().allSatisfy { $0.1.requiresGrad })
     }
   }
+
+  func testProbeThenFineTuneNumbersEpochsAfterTheProbeAndSelectsInTheFullPhase() throws {
+    let vocabulary = VocabularyBuilder(vocabularySize: 50, minimumFrequency: 1).build(
+      from: ["invoice", "memo", "letter", "report", "page"])
+    let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
+    var config = TinyModels.configuration(v2: false, labels: 4)
+    config.vocabSize = vocabulary.count
+    let data = try split(tokenizer: tokenizer)
+    let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 3)
+    let before = Dictionary(
+      uniqueKeysWithValues: model.namedParameters().map { ($0.0, $0.1.array) })
+    var options = FineTuningOptions()
+    options.epochs = 2
+    options.batchSize = 4
+    options.learningRate = 1e-2
+    options.probeEpochs = 3
+    let result = try fineTuneSequenceClassification(
+      model: model, train: data, dev: data, test: nil, options: options)
+    XCTAssertEqual(result.history.map(\.epoch), [1, 2, 3, 4, 5])
+    XCTAssertTrue((4...5).contains(result.bestEpoch), "best epoch \(result.bestEpoch)")
+    XCTAssertEqual(result.steps, 5 * 2)
+    // The full phase moved the encoder too.
+    XCTAssertTrue(
+      model.namedParameters().contains { !isHeadParameter($0.0) && $0.1.array != before[$0.0] })
+  }
 }

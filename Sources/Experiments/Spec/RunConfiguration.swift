@@ -68,6 +68,9 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
   /// `false`: train only the task head (a linear probe of the encoder); nil: train everything.
   /// Stored only when false, so other runs keep their configuration hash.
   public var trainEncoder: Bool?
+  /// Head-only epochs before fine-tuning (LP-FT) and their learning rate; nil: none.
+  public var probeEpochs: Int?
+  public var probeLearningRate: Double?
 }
 
 /// Everything one run needs, after variants and overrides are applied.
@@ -166,6 +169,10 @@ extension RunConfiguration {
     result.training.maxGradNorm = try t.double("maxGradNorm", default: 1.0, range: 0...1000)
     result.training.evalEveryEpochs = try t.int("evalEveryEpochs", default: 1, range: 1...1000)
     result.training.trainEncoder = try t.bool("trainEncoder", default: true) ? nil : false
+    let probeEpochs = try t.int("probeEpochs", default: 0, range: 0...1000)
+    result.training.probeEpochs = probeEpochs == 0 ? nil : probeEpochs
+    let probeRate = try t.double("probeLearningRate", default: 1e-2, range: 1e-7...1)
+    result.training.probeLearningRate = probeEpochs == 0 ? nil : probeRate
     try t.finish()
     try reader.finish()
     if result.data.source == "funsd" && result.data.root == nil {
@@ -187,6 +194,8 @@ extension TrainingSettings {
     options.maxGradNorm = Float(maxGradNorm)
     options.evalEveryEpochs = evalEveryEpochs
     options.trainEncoder = trainEncoder ?? true
+    options.probeEpochs = probeEpochs ?? 0
+    options.probeLearningRate = Float(probeLearningRate ?? 1e-2)
     options.seed = UInt64(seed)
     return options
   }
