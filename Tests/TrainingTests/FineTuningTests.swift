@@ -9,6 +9,15 @@ import _TestSupport
 @testable import Training
 
 final class FineTuningTests: XCTestCase {
+  /// A tiny v1 configuration and the eight documents, tokenised with their own vocabulary.
+  func fixture() throws -> (LayoutLMConfiguration, ClassificationSplit) {
+    let vocabulary = VocabularyBuilder(vocabularySize: 50, minimumFrequency: 1).build(
+      from: ["invoice", "memo", "letter", "report", "page"])
+    var config = TinyModels.configuration(v2: false, labels: 4)
+    config.vocabSize = vocabulary.count
+    return (config, try split(tokenizer: try WordPieceTokenizer(vocabulary: vocabulary)))
+  }
+
   /// Eight one-line documents whose class is their first word.
   func split(tokenizer: WordPieceTokenizer) throws -> ClassificationSplit {
     let words = ["invoice", "memo", "letter", "report"]
@@ -27,17 +36,15 @@ final class FineTuningTests: XCTestCase {
       withImages: false)
   }
 
+  func parameterValues(_ model: LayoutLMForTask) -> [String: [Float]] {
+    Dictionary(uniqueKeysWithValues: model.namedParameters().map { ($0.0, $0.1.array) })
+  }
+
   func testLinearProbeUpdatesOnlyTheHead() throws {
-    let vocabulary = VocabularyBuilder(vocabularySize: 50, minimumFrequency: 1).build(
-      from: ["invoice", "memo", "letter", "report", "page"])
-    let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
-    var config = TinyModels.configuration(v2: false, labels: 4)
-    config.vocabSize = vocabulary.count
-    let data = try split(tokenizer: tokenizer)
+    let (config, data) = try fixture()
     for trainEncoder in [false, true] {
       let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 3)
-      let before = Dictionary(
-        uniqueKeysWithValues: model.namedParameters().map { ($0.0, $0.1.array) })
+      let before = parameterValues(model)
       var options = FineTuningOptions()
       options.epochs = 3
       options.batchSize = 4
@@ -58,15 +65,9 @@ final class FineTuningTests: XCTestCase {
   }
 
   func testProbeThenFineTuneNumbersEpochsAfterTheProbeAndSelectsInTheFullPhase() throws {
-    let vocabulary = VocabularyBuilder(vocabularySize: 50, minimumFrequency: 1).build(
-      from: ["invoice", "memo", "letter", "report", "page"])
-    let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
-    var config = TinyModels.configuration(v2: false, labels: 4)
-    config.vocabSize = vocabulary.count
-    let data = try split(tokenizer: tokenizer)
+    let (config, data) = try fixture()
     let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 3)
-    let before = Dictionary(
-      uniqueKeysWithValues: model.namedParameters().map { ($0.0, $0.1.array) })
+    let before = parameterValues(model)
     var options = FineTuningOptions()
     options.epochs = 2
     options.batchSize = 4
