@@ -25,9 +25,10 @@ public func syntheticFormsGenerator() -> SyntheticFormsGenerator {
 
 /// Generates synthetic RVL-CDIP-format documents (16 classes) for the runner's cache.
 public func syntheticClassifyGenerator() -> SyntheticClassifyGenerator {
-  { documents, seed, templateHoldout, output in
+  { documents, seed, templateHoldout, neutralParts, output in
     var options = SynthesisOptions()
     options.templateHoldout = templateHoldout
+    if neutralParts { options.neutralParts = true }
     _ = try generateSyntheticDataset(
       kind: .classify, docs: documents, seed: UInt64(seed), outputDirectory: output,
       options: options, threads: ProcessInfo.processInfo.activeProcessorCount)

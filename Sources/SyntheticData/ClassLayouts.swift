@@ -9,7 +9,8 @@ struct ClassLayouts {
   let source: PhraseSource
   let variant: Int
 
-  /// Draws the arrangement of class `layoutClass` on `page`.
+  /// Draws the arrangement of class `layoutClass` on `page` (a negative class: the plain
+  /// arrangement no class uses).
   func draw(_ layoutClass: Int, on page: inout PageBuilder) {
     var g = SeededGenerator(
       seed: SeededGenerator.stableHash("layout-\(layoutClass)") ^ UInt64(variant))
@@ -17,6 +18,7 @@ struct ClassLayouts {
     let top = 60 + g.int(in: 0...40) + page.generator.int(in: -6...6)
     let frame = Frame(left: margin, top: top, right: page.width - margin, bottom: page.height - 60)
     switch layoutClass {
+    case ..<0: plain(&page, frame)
     case 0: letter(&page, frame)
     case 1: keyValueGrid(&page, frame, columns: 2, underline: true)
     case 2: email(&page, frame)
@@ -42,6 +44,14 @@ struct ClassLayouts {
     var right: Int
     var bottom: Int
     var width: Int { right - left }
+  }
+
+  /// The neutral arrangement: left-aligned body paragraphs down the page, no title.
+  func plain(_ page: inout PageBuilder, _ frame: Frame) {
+    var y = frame.top
+    while y < frame.bottom - 120 {
+      y = paragraph(&page, x: frame.left, y: y, width: frame.width, lines: 4, scale: 2) + 24
+    }
   }
 
   /// Wrapped running text from `y`; returns the y after the paragraph.

@@ -22,16 +22,35 @@ struct ClassifyGenerator {
     id: String, classLabel: Int, cue: Cue, variant: Int, generator: SeededGenerator,
     labelled: Bool = true
   ) -> (document: Document, canvas: PageCanvas) {
+    let page = makePageWithParts(
+      id: id, classLabel: classLabel, cue: cue, variant: variant, generator: generator,
+      labelled: labelled)
+    return (page.document, page.canvas)
+  }
+
+  /// `makePage`, plus the classes the page's arrangement and look were drawn from (equal to
+  /// `classLabel` for the cue's part, random decoys otherwise, −1 when neutral).
+  func makePageWithParts(
+    id: String, classLabel: Int, cue: Cue, variant: Int, generator: SeededGenerator,
+    labelled: Bool = true
+  ) -> (document: Document, canvas: PageCanvas, layoutClass: Int, visualClass: Int) {
     var page = PageBuilder(
       width: options.pageWidth, height: options.pageHeight, generator: generator)
     let classes = RVLCDIP.classNames.count
-    let layoutClass = cue == .layout ? classLabel : page.generator.int(below: classes)
-    let visualClass = cue == .visual ? classLabel : page.generator.int(below: classes)
-    ClassVisuals.draw(visualClass, on: &page.canvas, generator: &page.generator)
+    var layoutClass = cue == .layout ? classLabel : page.generator.int(below: classes)
+    var visualClass = cue == .visual ? classLabel : page.generator.int(below: classes)
+    // Neutral parts: no signature, and a plain arrangement shared by every class (−1).
+    let neutral = options.neutralParts ?? false
+    if neutral && cue != .visual { visualClass = -1 }
+    if neutral && cue != .layout { layoutClass = -1 }
+    if visualClass >= 0 {
+      ClassVisuals.draw(visualClass, on: &page.canvas, generator: &page.generator)
+    }
     let source = PhraseSource(classLabel: classLabel, neutral: cue != .text)
     ClassLayouts(source: source, variant: variant).draw(layoutClass, on: &page)
-    return page.finish(
+    let finished = page.finish(
       id: id, options: options, classLabel: labelled ? classLabel : nil,
       cue: labelled ? cue : nil)
+    return (finished.document, finished.canvas, layoutClass, visualClass)
   }
 }

@@ -7,7 +7,8 @@ import LayoutData
 ///
 /// - `forms`: `training_data/` and `testing_data/`, each with `annotations/*.json` and
 ///   `images/*.png` (FUNSD).
-/// - `classify`: `labels/{train,val,test}.txt` (+ `.cues` side files), `images/*.tif` and a
+/// - `classify`: `labels/{train,val,test}.txt` (+ `.cues` and `.parts` side files; `.parts` says
+///   which class each page's arrangement and look came from: `<path> <layout> <visual>`), `images/*.tif` and a
 ///   tesseract TSV per image with its words (RVL-CDIP).
 /// - `qa`: `{train,val,test}_v1.0.json`, `documents/*.png` and `ocr_results/*.json` (DocVQA,
 ///   Microsoft Read OCR).

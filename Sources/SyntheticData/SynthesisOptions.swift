@@ -69,6 +69,9 @@ public struct SynthesisOptions: Sendable, Equatable, Codable {
   public var speckles: Int
   /// Page height in pixels; the width is 0.762 of it, as on RVL-CDIP scans.
   public var pageHeight: Int
+  /// `classify`: when true, the parts of a page that do not carry its class are neutral (plain
+  /// paragraphs, no visual signature) instead of another class's decoys. nil or false: decoys.
+  public var neutralParts: Bool?
 
   /// Creates options with the documented defaults.
   public init(

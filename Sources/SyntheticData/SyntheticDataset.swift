@@ -68,6 +68,8 @@ struct GeneratedPage: Sendable {
   var record: PageRecord
   var document: Document
   var questions: [Question] = []
+  /// `classify`: the classes the page's arrangement and look were drawn from.
+  var parts: (layoutClass: Int, visualClass: Int)?
 }
 
 /// Generates page `index` and writes its own files; index files are written later.
@@ -107,7 +109,7 @@ func generatePage(
       kind == .classify
       ? DatasetLayout.classLabel(index: index, seed: seed) : choices.int(below: 16)
     let cue = Cue.allCases[choices.weightedIndex(options.cueWeights)]
-    var page = ClassifyGenerator(options: options).makePage(
+    var page = ClassifyGenerator(options: options).makePageWithParts(
       id: id, classLabel: classLabel, cue: cue, variant: variant, generator: generator,
       labelled: kind == .classify)
     var record = PageRecord(split: split, template: variant, words: page.document.words.count)
@@ -126,7 +128,8 @@ func generatePage(
     let listed = Document(
       id: id, pageWidth: page.document.pageWidth, pageHeight: page.document.pageHeight,
       imagePath: image.path, classLabel: classLabel, cue: cue.rawValue)
-    return GeneratedPage(record: record, document: listed)
+    return GeneratedPage(
+      record: record, document: listed, parts: (page.layoutClass, page.visualClass))
   case .qa:
     let variants = 8
     let variant =
@@ -152,9 +155,14 @@ private func writeIndexFiles(kind: SynthesisKind, pages: [GeneratedPage], root: 
     let imagesRoot = root.appendingPathComponent("images")
     for (index, split) in DatasetLayout.splits(of: kind).enumerated() {
       let documents = pages.filter { $0.record.split == split }.map(\.document)
-      try RVLCDIP.writeLabels(
-        documents, to: root.appendingPathComponent("labels/\(RVLCDIP.splitNames[index])"),
-        imagesRoot: imagesRoot)
+      let list = root.appendingPathComponent("labels/\(RVLCDIP.splitNames[index])")
+      try RVLCDIP.writeLabels(documents, to: list, imagesRoot: imagesRoot)
+      // Side file: which class each part of the page came from (`<path> <layout> <visual>`).
+      let parts = pages.filter { $0.record.split == split }.compactMap { page in
+        page.parts.map { "\(page.document.id).tif \($0.layoutClass) \($0.visualClass)\n" }
+      }
+      try PageImageFiles.write(
+        Array(parts.joined().utf8), to: URL(fileURLWithPath: list.path + ".parts"))
     }
   case .qa:
     for split in DatasetLayout.splits(of: kind) {

@@ -24,6 +24,7 @@ private func synthesisOptions(_ args: ParsedArguments) throws -> SynthesisOption
   options.trainFraction = try args.double("train-fraction", default: options.trainFraction)
   options.validationFraction = try args.double("val-fraction", default: options.validationFraction)
   options.templateHoldout = args.flag("template-holdout")
+  if args.flag("neutral-parts") { options.neutralParts = true }
   options.rotationProbability = try args.double(
     "rotation-probability", default: options.rotationProbability)
   options.maxRotationDegrees = try args.double("max-rotation", default: options.maxRotationDegrees)
@@ -56,6 +57,9 @@ let synthCommand = CommandSpec(
     .value("train-fraction", "F", "Share of pages in the training split (default 0.8)."),
     .value("val-fraction", "F", "Share in the validation split, classify and qa (default 0.1)."),
     .flag("template-holdout", "Put a quarter of the templates only in the test split."),
+    .flag(
+      "neutral-parts",
+      "classify: parts not carrying the class are neutral, not another class's decoys."),
     .value("rotation-probability", "P", "Share of pages turned slightly (default 0.3)."),
     .value("max-rotation", "DEG", "Largest turn in degrees (default 1)."),
     .value("speckles", "N", "Most scan speckles a page (default 300)."),

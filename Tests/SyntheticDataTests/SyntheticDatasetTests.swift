@@ -69,6 +69,66 @@ final class SyntheticDatasetTests: XCTestCase {
     XCTAssertEqual(image.height, 1000)
   }
 
+  func testClassifyPartsFileNamesTheCueClassAndDecoys() throws {
+    let out = scratch.appendingPathComponent("parts")
+    _ = try generateSyntheticDataset(kind: .classify, docs: 48, seed: 5, outputDirectory: out)
+    let documents = try RVLCDIP.readAll(out)
+    var parts: [String: (layout: Int, visual: Int)] = [:]
+    for split in RVLCDIP.splitNames {
+      let text = try String(
+        contentsOf: out.appendingPathComponent("labels/\(split).parts"), encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let fields = line.split(separator: " ")
+        XCTAssertEqual(fields.count, 3, String(line))
+        let id = String(fields[0].dropLast(".tif".count))
+        parts[id] = (Int(fields[1]) ?? -1, Int(fields[2]) ?? -1)
+      }
+    }
+    XCTAssertEqual(parts.count, documents.count)
+    var decoys = 0
+    for document in documents {
+      let part = try XCTUnwrap(parts[document.id], document.id)
+      XCTAssertTrue((0..<16).contains(part.layout) && (0..<16).contains(part.visual))
+      // The cue's part carries the class; the others are drawn at random.
+      if document.cue == "layout" { XCTAssertEqual(part.layout, document.classLabel) }
+      if document.cue == "visual" { XCTAssertEqual(part.visual, document.classLabel) }
+      if document.cue == "text", part.layout != document.classLabel { decoys += 1 }
+    }
+    XCTAssertGreaterThan(decoys, 0)
+  }
+
+  func testNeutralPartsReplaceEveryDecoy() throws {
+    let out = scratch.appendingPathComponent("neutral")
+    var options = SynthesisOptions()
+    options.neutralParts = true
+    _ = try generateSyntheticDataset(
+      kind: .classify, docs: 32, seed: 5, outputDirectory: out, options: options)
+    let documents = try RVLCDIP.readAll(out)
+    var lines: [Substring] = []
+    for split in RVLCDIP.splitNames {
+      let text = try String(
+        contentsOf: out.appendingPathComponent("labels/\(split).parts"), encoding: .utf8)
+      lines += text.split(separator: "\n")
+    }
+    XCTAssertEqual(lines.count, documents.count)
+    for document in documents {
+      let fields = try XCTUnwrap(lines.first { $0.hasPrefix(document.id + ".tif ") })
+        .split(separator: " ")
+      let (layout, visual) = (Int(fields[1]), Int(fields[2]))
+      XCTAssertEqual(layout, document.cue == "layout" ? document.classLabel : -1, document.id)
+      XCTAssertEqual(visual, document.cue == "visual" ? document.classLabel : -1, document.id)
+    }
+    // The same seed with decoys differs only in the decoy parts: text-cue words are the same.
+    let decoyed = try RVLCDIP.readAll(
+      try { () throws -> URL in
+        let url = scratch.appendingPathComponent("decoyed")
+        _ = try generateSyntheticDataset(kind: .classify, docs: 32, seed: 5, outputDirectory: url)
+        return url
+      }())
+    XCTAssertEqual(decoyed.map(\.classLabel), documents.map(\.classLabel))
+    XCTAssertEqual(decoyed.map(\.cue), documents.map(\.cue))
+  }
+
   func testQAReadsBackThroughTheDocVQAReaderWithOCR() throws {
     let out = scratch.appendingPathComponent("qa")
     let summary = try generateSyntheticDataset(kind: .qa, docs: 6, seed: 11, outputDirectory: out)

@@ -21,7 +21,7 @@ public typealias SyntheticFormsGenerator = (
 
 /// Generates a synthetic RVL-CDIP-format dataset (`labels/*.txt`, images, OCR) into a folder.
 public typealias SyntheticClassifyGenerator = (
-  _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ output: URL
+  _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ neutralParts: Bool, _ output: URL
 ) throws -> Void
 
 /// Reads (or generates, then reads) the synthetic classification set: `labels/train.txt` (and
@@ -29,7 +29,14 @@ public typealias SyntheticClassifyGenerator = (
 func prepareClassificationDocuments(
   _ data: DataSettings, cache: URL, generator: SyntheticClassifyGenerator?
 ) throws -> PreparedDocuments {
-  let root = try cachedSyntheticSet(kind: "classify", data, cache: cache, generator: generator)
+  let neutral = data.neutralParts ?? false
+  let root = try cachedSyntheticSet(
+    kind: "classify", data, cache: cache, keySuffix: neutral ? "-neutral" : "",
+    generator: generator.map { generate in
+      { documents, seed, holdout, output in
+        try generate(documents, seed, holdout, neutral, output)
+      }
+    })
   let labels = root.appendingPathComponent("labels")
   var pool = try RVLCDIP.readLabels(labels.appendingPathComponent("train.txt"))
   let validation = labels.appendingPathComponent("val.txt")
@@ -113,10 +120,11 @@ func prepareDocuments(
 /// Generation goes into a `.partial` sibling that is renamed when complete, and a `.complete`
 /// marker is written last, so an interrupted run never leaves a half-written set in use.
 func cachedSyntheticSet(
-  kind: String, _ data: DataSettings, cache: URL,
+  kind: String, _ data: DataSettings, cache: URL, keySuffix: String = "",
   generator: ((Int, Int, Bool, URL) throws -> Void)?
 ) throws -> URL {
-  let key = "\(kind)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)"
+  let key =
+    "\(kind)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)\(keySuffix)"
   let root = cache.appendingPathComponent(key)
   let done = root.appendingPathComponent(".complete")
   if FileManager.default.fileExists(atPath: done.path) { return root }

@@ -46,6 +46,8 @@ public struct DataSettings: Codable, Hashable, Sendable {
   /// Train on only the first this many training documents (dev and test unchanged), for
   /// label-efficiency curves; nil: all. Stored only when set, so other runs keep their hash.
   public var trainDocuments: Int?
+  /// `synthetic-classify`: pages whose non-cue parts are neutral instead of decoys; nil: decoys.
+  public var neutralParts: Bool?
   /// Tokens per window, and the overlap between windows (0: none).
   public var maxLength: Int = 256
   public var stride: Int = 0
@@ -154,6 +156,7 @@ extension RunConfiguration {
     result.data.devEvery = try d.int("devEvery", default: 5, range: 2...100)
     let trainDocuments = try d.int("trainDocuments", default: 0, range: 0...1_000_000)
     result.data.trainDocuments = trainDocuments == 0 ? nil : trainDocuments
+    result.data.neutralParts = try d.bool("neutralParts", default: false) ? true : nil
     result.data.maxLength = try d.int("maxLength", default: 256, range: 16...512)
     result.data.stride = try d.int("stride", default: 0, range: 0...256)
     result.data.vocabulary = try d.string("vocabulary", default: "build")
