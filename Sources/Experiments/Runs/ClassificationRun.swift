@@ -20,32 +20,16 @@ func executeClassificationRun(
   }
   let documents = try prepareClassificationDocuments(
     settings.data, cache: cache, generator: options.syntheticClassify)
-  let checkpointVocabulary = settings.model.initFrom.map {
-    URL(fileURLWithPath: $0).appendingPathComponent("vocab.txt")
-  }
-  let vocabulary: WordPieceVocabulary
-  if let checkpointVocabulary, FileManager.default.fileExists(atPath: checkpointVocabulary.path) {
-    vocabulary = try WordPieceVocabulary(file: checkpointVocabulary)
-  } else if settings.data.vocabulary == "build" {
-    vocabulary = VocabularyBuilder(vocabularySize: settings.data.vocabularySize).build(
-      from: documents.train.flatMap { $0.words.map(\.text) })
-  } else {
-    vocabulary = try WordPieceVocabulary(file: URL(fileURLWithPath: settings.data.vocabulary))
+  let vocabulary = try settings.runVocabulary {
+    documents.train.flatMap { $0.words.map(\.text) }
   }
   let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
   let encoder = try SequenceClassificationEncoder(
     tokenizer: tokenizer, maxSequenceLength: settings.data.maxLength)
   let classes = RVLCDIP.classNames.count
-  let model: LayoutLMForTask
-  if let initFrom = settings.model.initFrom {
-    model = try LayoutLMForTask.load(
-      directory: URL(fileURLWithPath: initFrom), task: .sequenceClassification, numLabels: classes,
-      configure: { settings.model.applyHeadSettings(&$0) }, seed: UInt64(plan.seed)
-    ).0
-  } else {
-    let config = try settings.model.configuration(vocabularySize: vocabulary.count, labels: classes)
-    model = LayoutLMForTask(config, task: .sequenceClassification, seed: UInt64(plan.seed))
-  }
+  let model = try settings.makeModel(
+    task: .sequenceClassification, labels: classes, vocabularySize: vocabulary.count,
+    seed: plan.seed)
   let withImages = model.config.visualTokens
   let train = try ClassificationSplit(
     documents: documents.train, encoder: encoder, withImages: withImages)

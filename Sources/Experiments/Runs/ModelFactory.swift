@@ -1,5 +1,7 @@
 // LayoutLab — model settings of a spec to a model configuration.
 
+import Foundation
+import LayoutData
 import LayoutModels
 
 extension ModelSettings {
@@ -47,5 +49,37 @@ extension ModelSettings {
     config.numLabels = labels
     try config.validate()
     return config
+  }
+}
+
+extension RunConfiguration {
+  /// The run's vocabulary: the checkpoint's when `model.initFrom` has one (a pre-trained model
+  /// fixes the token ids), else built from `trainWords` or read from `data.vocabulary`.
+  func runVocabulary(trainWords: () -> [String]) throws -> WordPieceVocabulary {
+    if let initFrom = model.initFrom {
+      let url = URL(fileURLWithPath: initFrom).appendingPathComponent("vocab.txt")
+      if FileManager.default.fileExists(atPath: url.path) {
+        return try WordPieceVocabulary(file: url)
+      }
+    }
+    if data.vocabulary == "build" {
+      return VocabularyBuilder(vocabularySize: data.vocabularySize).build(from: trainWords())
+    }
+    return try WordPieceVocabulary(file: URL(fileURLWithPath: data.vocabulary))
+  }
+
+  /// The run's model with a fresh `task` head of `labels` classes: loaded from `model.initFrom`
+  /// (its architecture wins; only head settings apply) or initialised from the settings.
+  func makeModel(task: TaskKind, labels: Int, vocabularySize: Int, seed: Int) throws
+    -> LayoutLMForTask
+  {
+    if let initFrom = model.initFrom {
+      return try LayoutLMForTask.load(
+        directory: URL(fileURLWithPath: initFrom), task: task, numLabels: labels,
+        configure: { model.applyHeadSettings(&$0) }, seed: UInt64(seed)
+      ).0
+    }
+    let config = try model.configuration(vocabularySize: vocabularySize, labels: labels)
+    return LayoutLMForTask(config, task: task, seed: UInt64(seed))
   }
 }

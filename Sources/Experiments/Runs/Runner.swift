@@ -115,36 +115,18 @@ func executeRun(
   let settings = plan.configuration
   let documents = try prepareDocuments(
     settings.data, cache: cache, generator: options.syntheticForms)
-  let vocabulary: WordPieceVocabulary
-  let checkpointVocabulary = settings.model.initFrom.map {
-    URL(fileURLWithPath: $0).appendingPathComponent("vocab.txt")
-  }
-  if let checkpointVocabulary, FileManager.default.fileExists(atPath: checkpointVocabulary.path) {
-    // A pre-trained checkpoint fixes the token ids: its vocabulary wins.
-    vocabulary = try WordPieceVocabulary(file: checkpointVocabulary)
-  } else if settings.data.vocabulary == "build" {
-    let texts = documents.train.flatMap { $0.words.map(\.text) }
-    vocabulary = VocabularyBuilder(vocabularySize: settings.data.vocabularySize).build(from: texts)
-  } else {
-    vocabulary = try WordPieceVocabulary(file: URL(fileURLWithPath: settings.data.vocabulary))
+  let vocabulary = try settings.runVocabulary {
+    documents.train.flatMap { $0.words.map(\.text) }
   }
   let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
   let scheme = LabelScheme.funsdIOB2
   let encoder = try TokenClassificationEncoder(
     tokenizer: tokenizer, labelScheme: scheme, maxSequenceLength: settings.data.maxLength,
     stride: settings.data.stride)
-  let config = try settings.model.configuration(
-    vocabularySize: vocabulary.count, labels: scheme.labels.count)
   // A checkpoint brings its own architecture; the spec's model settings then only name it.
-  let model: LayoutLMForTask
-  if let initFrom = settings.model.initFrom {
-    model = try LayoutLMForTask.load(
-      directory: URL(fileURLWithPath: initFrom), task: .tokenClassification,
-      numLabels: scheme.labels.count, seed: UInt64(plan.seed)
-    ).0
-  } else {
-    model = LayoutLMForTask(config, task: .tokenClassification, seed: UInt64(plan.seed))
-  }
+  let model = try settings.makeModel(
+    task: .tokenClassification, labels: scheme.labels.count, vocabularySize: vocabulary.count,
+    seed: plan.seed)
   let withImages = model.config.visualTokens
   let train = try TokenClassificationSplit(
     documents: documents.train, encoder: encoder, withImages: withImages)
