@@ -7,7 +7,8 @@ import LayoutData
 /// A page has three independent parts: its words (class words or neutral), its arrangement
 /// (a class's layout) and its look (a class's visual signature). The cue picks which part
 /// carries the true class; the other two are drawn from a uniformly random class (words are
-/// neutral), so they carry no information:
+/// neutral), so they carry no information about it but do show another class (a decoy); with
+/// `SynthesisOptions.neutralParts` they are neutral instead (plain paragraphs, no signature):
 /// - `text`: class words and keywords; random arrangement and look;
 /// - `layout`: neutral words; the class's arrangement; random look;
 /// - `visual`: neutral words; random arrangement; the class's look.
