@@ -161,10 +161,19 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   run.checkpointEvery = Int(try number("checkpointEvery", Double(run.checkpointEvery)))
   run.seed = UInt64(try number("seed", Double(run.seed)))
   let heldOutEvery = max(2, Int(try number("heldOutEvery", 10)))
-  let grid = try values["grid"].map { _ in Int(try number("grid", 7)) }
-  if let grid, !(1...14).contains(grid) {
-    throw SpecError.invalidValue(file: "--set", path: "grid", expected: "a side from 1 to 14")
+  /// A whole number in `range`, or nil when the key is not set.
+  func wholeNumber(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
+    guard let text = values[key] else { return nil }
+    guard let value = Int(text), range.contains(value) else {
+      throw SpecError.invalidValue(
+        file: "--set", path: key,
+        expected: "a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+    }
+    return value
   }
+  let grid = try wholeNumber("grid", 1...14)
+  let hiddenSize = try wholeNumber("hiddenSize", 8...4096)
+  let layers = try wholeNumber("layers", 1...48)
 
   let documents = try readCorpus(request.corpora)
   let training = documents.enumerated().filter { $0.offset % heldOutEvery != heldOutEvery - 1 }.map(
@@ -186,13 +195,13 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   }
   let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
   var config = try LayoutLMConfiguration.preset(request.preset, version: request.version)
-  if let hidden = values["hiddenSize"].flatMap(Int.init) {
+  if let hidden = hiddenSize {
     config.hiddenSize = hidden
     config.intermediateSize = 4 * hidden
     config.coordinateSize = hidden * 3 / 16
     config.shapeSize = (hidden - 4 * config.coordinateSize) / 2
   }
-  if let layers = values["layers"].flatMap(Int.init) { config.numHiddenLayers = layers }
+  if let layers { config.numHiddenLayers = layers }
   if let grid { config.imageFeaturePoolShape = [grid, grid, config.visualChannels] }
   config.vocabSize = vocabulary.count
   config.maxPositionEmbeddings = max(config.maxPositionEmbeddings, run.sequenceLength)

@@ -67,7 +67,8 @@ final class PretrainWorkflowTests: XCTestCase {
     for (setting, field) in [
       ("tiaPositiveWeigth=5", "tiaPositiveWeigth"), ("grid=15", "grid"),
       ("negativePageTIA=sometimes", "negativePageTIA"),
-      ("tiaPositiveWeight=0", "tiaPositiveWeight"),
+      ("tiaPositiveWeight=0", "tiaPositiveWeight"), ("hiddenSize=abc", "hiddenSize"),
+      ("layers=0", "layers"),
     ] {
       XCTAssertThrowsError(try runPretraining(request([setting])), setting) { error in
         XCTAssertTrue("\(error)".contains(field), "\(setting): \(error)")
