@@ -5,15 +5,97 @@
 // earlier in the data flow: documents → encoded batches → model → training → metrics
 // → results → reports.
 
+import Foundation
 import PackageDescription
 
-/// AVX-512 with FMA for the numeric core only (`swift-performance.md` §3, §11). The default
-/// x86-64 target has no FMA and runs the kernels about 150× slower. `-O` keeps `swift test`
-/// quick: the numeric module is optimized in debug builds too.
-let numericFlags: [SwiftSetting] = [
-  .unsafeFlags(["-Xcc", "-march=x86-64-v4"]),
-  .unsafeFlags(["-O"], .when(configuration: .debug)),
-]
+// MARK: - The numeric core's SIMD variant, chosen for the machine that builds
+
+/// The vector width the numeric core (`TensorCore`) is compiled for, and the instruction-set
+/// level it needs. The build machine decides: x86-64 with AVX-512 builds the 512-bit variant,
+/// x86-64 with AVX2 + FMA the 256-bit one, arm64 the 128-bit (NEON) one, anything else the
+/// 128-bit source with the compiler's default flags (correct, slow: no FMA instruction).
+/// `LAYOUTLAB_SIMD=512|256|128` overrides the width (cross-builds, tests of another path).
+/// `HostCPU` gets the same defines, so the CLI checks the CPU against what was compiled.
+struct NumericVariant {
+  /// 512, 256 or 128 bits per vector.
+  var width: Int
+  /// The x86-64 micro-architecture level the module is compiled for (`x86-64-v4`, `x86-64-v3`),
+  /// or nil for the compiler's default target (arm64, or an x86-64 CPU without AVX2 + FMA).
+  var x86Level: String?
+
+  /// The variant for this build: the override if set, else the build machine's best.
+  static func forThisBuild() -> NumericVariant {
+    let setting = ProcessInfo.processInfo.environment["LAYOUTLAB_SIMD"] ?? ""
+    let requested = Int(setting)
+    if !setting.isEmpty && ![512, 256, 128].contains(requested) {
+      fatalError("LAYOUTLAB_SIMD must be 512, 256 or 128 (or unset for this CPU's best), not '\(setting)'")
+    }
+    #if arch(x86_64)
+      let flags = x86CPUFlags()
+      let hostLevel: String? =
+        x86v4Features.isSubset(of: flags)
+        ? "x86-64-v4" : x86v3Features.isSubset(of: flags) ? "x86-64-v3" : nil
+      switch requested {
+      case 512: return NumericVariant(width: 512, x86Level: "x86-64-v4")
+      case 256: return NumericVariant(width: 256, x86Level: "x86-64-v3")
+      case 128: return NumericVariant(width: 128, x86Level: hostLevel == nil ? nil : "x86-64-v3")
+      default:
+        switch hostLevel {
+        case "x86-64-v4": return NumericVariant(width: 512, x86Level: hostLevel)
+        case "x86-64-v3": return NumericVariant(width: 256, x86Level: hostLevel)
+        default: return NumericVariant(width: 128, x86Level: nil)
+        }
+      }
+    #else
+      return NumericVariant(width: [512, 256, 128].contains(requested) ? requested! : 128, x86Level: nil)
+    #endif
+  }
+
+  /// What `-march=x86-64-v3` needs beyond baseline x86-64, as `/proc/cpuinfo` names it.
+  static let x86v3Features: Set<String> = [
+    "cx16", "lahf_lm", "pni", "popcnt", "sse4_1", "sse4_2", "ssse3", "avx", "avx2", "bmi1", "bmi2",
+    "f16c", "fma", "abm", "movbe", "xsave",
+  ]
+  /// What `-march=x86-64-v4` needs beyond `x86-64-v3`.
+  static let x86v4Features: Set<String> = x86v3Features.union([
+    "avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl",
+  ])
+
+  /// The CPU's features under `/proc/cpuinfo`'s names: its `flags` line on Linux; on an Intel
+  /// Mac, the levels that `sysctl hw.optional` reports (there is no `/proc` there).
+  static func x86CPUFlags() -> Set<String> {
+    #if os(macOS)
+      func has(_ name: String) -> Bool {
+        var value: Int32 = 0
+        var size = MemoryLayout<Int32>.size
+        return sysctlbyname(name, &value, &size, nil, 0) == 0 && value != 0
+      }
+      guard has("hw.optional.avx2_0"), has("hw.optional.fma") else { return [] }
+      let avx512 = ["f", "bw", "cd", "dq", "vl"].allSatisfy { has("hw.optional.avx512" + $0) }
+      return avx512 ? x86v4Features : x86v3Features
+    #else
+      guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+        let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+      else { return [] }
+      return Set(line.split(separator: " ").map(String.init))
+    #endif
+  }
+
+  /// The defines that tell `TensorCore` and `HostCPU` what was compiled.
+  var defines: [SwiftSetting] {
+    [.define("LAYOUTLAB_SIMD\(width)")]
+      + (x86Level.map { [.define("LAYOUTLAB_" + $0.replacingOccurrences(of: "-", with: "_").uppercased())] } ?? [])
+  }
+
+  /// The numeric module's settings: the defines, the target level, and `-O` in debug builds
+  /// too (so `swift test` is quick).
+  var numericSettings: [SwiftSetting] {
+    defines + (x86Level.map { [.unsafeFlags(["-Xcc", "-march=" + $0])] } ?? [])
+      + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+  }
+}
+
+let numericVariant = NumericVariant.forThisBuild()
 
 /// Modules that hold tight loops but no SIMD kernels are optimized in debug builds too.
 let optimizedInDebug: [SwiftSetting] = [
@@ -30,7 +112,8 @@ let package = Package(
   targets: [
     // MARK: - Libraries (in data-flow order)
     .target(name: "LayoutData", swiftSettings: optimizedInDebug),
-    .target(name: "TensorCore", swiftSettings: numericFlags),
+    .target(name: "HostCPU", swiftSettings: numericVariant.defines),
+    .target(name: "TensorCore", dependencies: ["HostCPU"], swiftSettings: numericVariant.numericSettings),
     .target(name: "LayoutModels", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
       name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData", "Evaluation"],
@@ -48,7 +131,7 @@ let package = Package(
         "Experiments", "Reporting", "SyntheticData", "LayoutData", "LayoutModels", "Training",
         "TensorCore",
       ]),
-    .target(name: "Benchmarks", dependencies: ["TensorCore", "LayoutModels", "Training"]),
+    .target(name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
     .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
 
@@ -56,7 +139,7 @@ let package = Package(
     .executableTarget(
       name: "layoutlab",
       dependencies: [
-        "ArgumentParsing", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
+        "ArgumentParsing", "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
         "Experiments", "Reporting", "Benchmarks", "ExperimentWorkflow", "SyntheticData",
       ]),
 
@@ -84,6 +167,7 @@ let package = Package(
       ]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+    .testTarget(name: "HostCPUTests", dependencies: ["HostCPU"]),
     .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

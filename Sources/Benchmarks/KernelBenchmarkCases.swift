@@ -20,6 +20,38 @@ final class BenchBuffer: @unchecked Sendable {
   deinit { pointer.deallocate() }
 }
 
+/// The FMA peak at the compiled width on 1 thread and, when `threads > 1`, on `threads`
+/// threads (each running the same loop), paired with their thread counts.
+func fmaPeakBenchmarkCases(threads: Int, pool: ThreadPool) -> [(Int, KernelBenchmarkCase)] {
+  let iterations = 1 << 21
+  let flops = Double(iterations * fmaThroughputFlopsPerIteration)
+  let shape = "\(fmaThroughputChains) chains × \(KernelVariant.vectorBits)-bit"
+  let sink = BenchBuffer(max(threads, 1), seed: 0)
+  var cases: [(Int, KernelBenchmarkCase)] = [
+    (
+      1,
+      KernelBenchmarkCase(
+        group: "peak", name: "FMA 1 thread, \(shape)", unit: "GFLOP/s", amount: flops
+      ) { sink.pointer[0] = fmaThroughputLoop(iterations: iterations, scale: 1e-9) }
+    )
+  ]
+  if threads > 1 {
+    cases.append(
+      (
+        threads,
+        KernelBenchmarkCase(
+          group: "peak", name: "FMA \(threads) threads, \(shape)", unit: "GFLOP/s",
+          amount: flops * Double(threads)
+        ) {
+          pool.parallelFor(threads) { part in
+            sink.pointer[part] = fmaThroughputLoop(iterations: iterations, scale: 1e-9)
+          }
+        }
+      ))
+  }
+  return cases
+}
+
 /// GEMM cases: square sizes, the BERT-style projection shapes, the transposed forms that
 /// backward uses, and attention's batched product.
 func gemmBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {

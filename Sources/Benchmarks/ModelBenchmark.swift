@@ -17,6 +17,8 @@ public struct ModelBenchmarkOptions: Sendable {
   public var pretraining: Bool = false
   public var steps: Int = 5
   public var json: Bool = false
+  /// Print a per-op time profile of one extra training step.
+  public var profile: Bool = false
 
   /// Creates options with the defaults (small v2, batch 8, 256 tokens).
   public init() {}
@@ -86,6 +88,32 @@ public func runModelBenchmark(_ options: ModelBenchmarkOptions) throws -> Int32 
     guard let loss = model(inputs, labels: labels, context: context).loss else { return }
     loss.backward()
     optimizer.update()
+    optimizer.zeroGradients()
+  }
+  if options.profile {
+    OpProfile.start()
+    if let loss = model(inputs, labels: labels, context: context).loss {
+      OpProfile.mark()
+      loss.backward()
+    }
+    let entries = OpProfile.stop()
+    let total = entries.reduce(0) { $0 + $1.forward + $1.backward }
+    print(
+      "op profile of one training step (forward + backward, no optimizer): \(String(format: "%.3f", total)) s"
+    )
+    for e in entries.prefix(25) {
+      print(
+        e.name.padding(toLength: 56, withPad: " ", startingAt: 0)
+          + String(
+            format:
+              "%6d calls  fwd %7.1f ms  bwd %7.1f ms  %5.1f %%  longest fwd %6.1f ms after %@",
+            e.calls, e.forward * 1e3, e.backward * 1e3, 100 * (e.forward + e.backward) / total,
+            e.longestForward * 1e3, e.longestAfter))
+    }
+    let optimizerStart = monotonicNanoseconds()
+    optimizer.update()
+    let optimizerSeconds = Double(monotonicNanoseconds() - optimizerStart) / 1e9
+    print(String(format: "optimizer (AdamW update): %.1f ms", optimizerSeconds * 1e3))
     optimizer.zeroGradients()
   }
   let inference = measureBest(

@@ -9,10 +9,15 @@ final class TapeEntry {
   let inputs: [Tensor]
   /// The position on the tape, for ordering.
   let index: Int
+  /// The function that recorded the op (for `OpProfile`).
+  let name: StaticString
 
-  init(inputs: [Tensor], index: Int, backward: @escaping (Tensor) -> [Tensor?]) {
+  init(
+    inputs: [Tensor], index: Int, name: StaticString, backward: @escaping (Tensor) -> [Tensor?]
+  ) {
     self.inputs = inputs
     self.index = index
+    self.name = name
     self.backward = backward
   }
 }
@@ -47,11 +52,13 @@ public enum Autodiff {
   /// values): the output owns the closure, and a reference back would leak the whole graph.
   @discardableResult
   public static func record(
-    _ output: Tensor, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]
+    _ output: Tensor, inputs: [Tensor], name: StaticString = #function,
+    backward: @escaping (Tensor) -> [Tensor?]
   ) -> Tensor {
+    if OpProfile.enabled { OpProfile.recordForward("\(name)") }
     guard recording, inputs.contains(where: isTracked) else { return output }
     nextIndex += 1
-    output.tapeEntry = TapeEntry(inputs: inputs, index: nextIndex, backward: backward)
+    output.tapeEntry = TapeEntry(inputs: inputs, index: nextIndex, name: name, backward: backward)
     return output
   }
 }
@@ -83,7 +90,10 @@ extension Tensor {
     if requiresGrad, tapeEntry == nil { leaves[ObjectIdentifier(self)] = self }
     for (tensor, entry) in entries {
       guard let gradOutput = grads.removeValue(forKey: ObjectIdentifier(tensor)) else { continue }
-      let inputGrads = entry.backward(gradOutput)
+      let inputGrads =
+        OpProfile.enabled
+        ? OpProfile.timeBackward("\(entry.name)") { entry.backward(gradOutput) }
+        : entry.backward(gradOutput)
       for (input, inputGrad) in zip(entry.inputs, inputGrads) {
         guard let inputGrad, Autodiff.isTracked(input) else { continue }
         precondition(

@@ -62,20 +62,14 @@ public final class AdamW {
     let stepSize = lr / correction1
     for (index, entry) in parameters.enumerated() {
       guard let grad = entry.tensor.grad else { continue }
-      let p = entry.tensor.pointer
-      let g = grad.pointer
-      let m = firstMoments[index].pointer
-      let v = secondMoments[index].pointer
       let decay = noDecay.contains(entry.name) ? 1 : 1 - lr * options.weightDecay
-      // Elementwise, so splitting across threads cannot change the result.
-      forEachRange(entry.tensor.count, work: entry.tensor.count) { range in
-        for i in range {
-          p[i] *= decay
-          m[i] = m[i] * b1 + (1 - b1) * g[i]
-          v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
-          p[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + eps)
-        }
-      }
+      adamWUpdate(
+        parameters: entry.tensor.pointer, gradients: grad.pointer,
+        firstMoments: firstMoments[index].pointer, secondMoments: secondMoments[index].pointer,
+        count: entry.tensor.count,
+        step: AdamWStep(
+          decay: decay, beta1: b1, beta2: b2, stepSize: stepSize,
+          correction2Root: correction2Root, epsilon: eps))
     }
   }
 

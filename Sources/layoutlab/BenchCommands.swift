@@ -28,9 +28,11 @@ let benchModelCommand = CommandSpec(
     .value("steps", "N", "Timed steps after one warm-up (default 5)."),
     .flag("pretraining", "Train the MVLM + TIA + TIM heads instead of token classification."),
     .flag("json", "Print one JSON object."),
+    .flag("profile", "Also print a per-op time profile of one training step."),
   ]
 ) { args in
   var options = ModelBenchmarkOptions()
+  options.profile = args.flag("profile")
   options.preset = try args.choice("preset", ["tiny", "small", "base"], default: "small")
   options.version = try args.choice("version", ["v1", "v2"], default: "v2")
   options.batch = try args.int("batch", default: 8, in: 1...256)
@@ -44,3 +46,14 @@ let benchModelCommand = CommandSpec(
 let benchCommand = CommandSpec(
   name: "bench", abstract: "Measure speed on this machine.",
   subcommands: [benchKernelsCommand, benchModelCommand])
+
+let envCommand = CommandSpec(
+  name: "env",
+  abstract: "Print the numeric core's SIMD variant, this CPU's features and the thread count.",
+  discussion:
+    "The variant is chosen when the package builds, from the build machine's CPU; set "
+    + "LAYOUTLAB_SIMD=512|256|128 at build time to override it.",
+  options: [.flag("json", "Print one JSON object.")]
+) { args in
+  try printBuildEnvironment(json: args.flag("json"))
+}

@@ -2,15 +2,17 @@
 
 import ArgumentParsing
 import Foundation
+import HostCPU
 
-let version = "0.1.0"
+/// The version line: the release and the numeric core's compiled variant.
+let version = "0.1.0 (numeric core: \(NumericBuild.summary))"
 
 let root = CommandSpec(
   name: "layoutlab",
   abstract: "Experiments with LayoutLM v1 and LayoutLMv2, from spec to report.",
   subcommands: [
     runCommand, reportCommand, pretrainCommand, dataCommand, ocrCommand, forwardCommand,
-    scoreCommand, benchCommand,
+    scoreCommand, benchCommand, envCommand,
   ])
 
 /// The entry point: checks the CPU, then parses and runs one subcommand.

@@ -45,3 +45,26 @@ final class KernelBenchmarkTests: XCTestCase {
     XCTAssertGreaterThan(batched.amount, 0)
   }
 }
+
+final class BuildEnvironmentTests: XCTestCase {
+  func testEnvironmentNamesTheVariantCPUAndThreads() throws {
+    let environment = BuildEnvironment.current(threads: 3)
+    XCTAssertEqual(environment.threads, 3)
+    XCTAssert([128, 256, 512].contains(environment.vectorBits))
+    let text = environment.lines.joined(separator: "\n")
+    XCTAssert(text.contains("\(environment.vectorBits)-bit SIMD"), text)
+    XCTAssert(text.contains("threads: 3"), text)
+    XCTAssert(text.contains(environment.cpu), text)
+    let decoded = try JSONDecoder().decode(
+      BuildEnvironment.self, from: Data(try jsonLine(environment).utf8))
+    XCTAssertEqual(decoded, environment)
+  }
+
+  func testPeakCasesCoverOneAndAllThreads() {
+    let pool = ThreadPool(threadCount: 2)
+    let cases = fmaPeakBenchmarkCases(threads: 2, pool: pool)
+    XCTAssertEqual(cases.map(\.0), [1, 2])
+    XCTAssertEqual(cases[1].1.amount, 2 * cases[0].1.amount)
+    XCTAssertEqual(fmaPeakBenchmarkCases(threads: 1, pool: pool).count, 1)
+  }
+}

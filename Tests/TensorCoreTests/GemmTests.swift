@@ -142,4 +142,61 @@ final class GemmTests: XCTestCase {
     }
   }
 
+  func testEveryBlockingAndBothMicroKernelsAgainstFloat64() {
+    // Both loop orders (this build uses one) with small blocks, so that every shape crosses
+    // several kc, mc and nc boundaries.
+    var rng = TestRandom(seed: 21)
+    for aPanelOuter in [false, true] {
+      let blocking = GemmBlocking(nc: 2 * gemmNR, kc: 16, mc: 2 * gemmMR, aPanelOuter: aPanelOuter)
+      for (m, n, k) in [(13, 3 * gemmNR + 5, 37), (25, 17, 50)] {
+        for transposeA in [false, true] {
+          for transposeB in [false, true] {
+            let lda = transposeA ? m : k
+            let ldb = transposeB ? k : n
+            let a = rng.floats(m * k)
+            let b = rng.floats(k * n)
+            var c = rng.floats(m * n)
+            let expected = reference(
+              transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 0.5,
+              a: a, lda: lda, b: b, ldb: ldb, beta: 2, c: c, ldc: n)
+            gemmSerial(
+              transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 0.5,
+              a: a, lda: lda, b: b, ldb: ldb, beta: 2, c: &c, ldc: n, blocking: blocking)
+            assertClose(
+              c, expected,
+              "blocking \(blocking) m\(m) n\(n) k\(k) tA \(transposeA) tB \(transposeB)")
+          }
+        }
+      }
+    }
+    // Each generated micro-kernel, whichever one this build's width uses, on one full tile.
+    for (name, vectors) in [("6×2 vectors", 2), ("6×4 vectors", 4)] {
+      let nr = vectors * vectorLanes
+      let kc = 29
+      let a = rng.floats(gemmMR * kc)
+      let panel = rng.floats(kc * nr)
+      var c = rng.floats(gemmMR * nr)
+      let expected = reference(
+        transposeA: false, transposeB: false, m: gemmMR, n: nr, k: kc, alpha: 1.5, a: a, lda: kc,
+        b: panel, ldb: nr, beta: -1, c: c, ldc: nr)
+      a.withUnsafeBufferPointer { ap in
+        let p = ap.baseAddress!
+        let rows: GemmRows = (p, p + kc, p + 2 * kc, p + 3 * kc, p + 4 * kc, p + 5 * kc)
+        c.withUnsafeMutableBufferPointer { cp in
+          if vectors == 2 {
+            gemmMicroKernel6x2v(
+              kc: kc, aR0: rows.0, aR1: rows.1, aR2: rows.2, aR3: rows.3, aR4: rows.4,
+              aR5: rows.5, kStride: 1, bPanel: panel, c: cp.baseAddress!, ldc: nr, alpha: 1.5,
+              beta: -1)
+          } else {
+            gemmMicroKernel6x4v(
+              kc: kc, aR0: rows.0, aR1: rows.1, aR2: rows.2, aR3: rows.3, aR4: rows.4,
+              aR5: rows.5, kStride: 1, bPanel: panel, c: cp.baseAddress!, ldc: nr, alpha: 1.5,
+              beta: -1)
+          }
+        }
+      }
+      assertClose(c, expected, name)
+    }
+  }
 }

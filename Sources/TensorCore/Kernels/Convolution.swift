@@ -166,7 +166,7 @@ public func conv2dBackward(
       for co in range {
         var total: Float = 0
         for b in 0..<g.batch {
-          total += sum(
+          total += rowSum(
             gradOutput + b * g.outputImageCount + co * g.outputPositions, g.outputPositions)
         }
         gradBias[co] += total
@@ -190,28 +190,6 @@ private func runGemm(
       transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda,
       b: b, ldb: ldb, beta: 0, c: c, ldc: ldc)
   }
-}
-
-/// Sum of `count` floats with SIMD16 partial sums (a fixed order).
-func sum(_ p: UnsafePointer<Float>, _ count: Int) -> Float {
-  var s0 = Float16x()
-  var s1 = Float16x()
-  var j = 0
-  while j + 32 <= count {
-    s0 += load16(p + j)
-    s1 += load16(p + j + 16)
-    j += 32
-  }
-  if j + 16 <= count {
-    s0 += load16(p + j)
-    j += 16
-  }
-  var total = (s0 + s1).sum()
-  while j < count {
-    total += p[j]
-    j += 1
-  }
-  return total
 }
 
 /// Unfolds one image `[inChannels, inHeight, inWidth]` into `columns`

@@ -1,4 +1,4 @@
-// LayoutLab — packing GEMM operands into the panels the 6×64 micro-kernel reads.
+// LayoutLab — packing GEMM operands into the panels the micro-kernel reads.
 
 /// Packs a `kc × nc` block of `op(B)` (rows `p0..<p0+kc`, columns `j0..<j0+nc`) into panels of
 /// `gemmNR` columns: panel `q` is `[kc, gemmNR]` at `packed + q * kc * gemmNR`, zero-padded past
@@ -7,53 +7,59 @@ func packGemmB(
   _ b: UnsafePointer<Float>, ldb: Int, transposed: Bool, p0: Int, j0: Int, kc: Int, nc: Int,
   into packed: UnsafeMutablePointer<Float>
 ) {
-  typealias V = SIMD16<Float>
   let nr = gemmNR
+  if !transposed {
+    // Row by row: each row of B is read once, front to back, and written to one line of every
+    // panel (the panels' write streams advance together). Walking one panel down the rows
+    // instead reads B with a stride of `ldb`, a new page every row.
+    let fullPanels = nc / nr
+    for p in 0..<kc {
+      let src = UnsafeRawPointer(b + (p0 + p) * ldb + j0)
+      let dst = UnsafeMutableRawPointer(packed + p * nr)
+      for q in 0..<fullPanels {
+        for v in 0..<(nr / vectorLanes) {
+          dst.storeBytes(
+            of: src.loadUnaligned(
+              fromByteOffset: (q * nr + v * vectorLanes) * 4, as: FloatVector.self),
+            toByteOffset: (q * kc * nr + v * vectorLanes) * 4, as: FloatVector.self)
+        }
+      }
+      let width = nc - fullPanels * nr
+      if width > 0 {
+        let srcTail = b + (p0 + p) * ldb + j0 + fullPanels * nr
+        let dstTail = packed + fullPanels * kc * nr + p * nr
+        for j in 0..<width { dstTail[j] = srcTail[j] }
+        for j in width..<nr { dstTail[j] = 0 }
+      }
+    }
+    return
+  }
   var jStart = 0
   while jStart < nc {
     let width = min(nr, nc - jStart)
     let panel = packed + (jStart / nr) * kc * nr
-    if !transposed && width == nr {
-      for p in 0..<kc {
-        let src = UnsafeRawPointer(b + (p0 + p) * ldb + j0 + jStart)
-        let dst = UnsafeMutableRawPointer(panel + p * nr)
-        for v in 0..<4 {
-          dst.storeBytes(
-            of: src.loadUnaligned(fromByteOffset: 64 * v, as: V.self), toByteOffset: 64 * v,
-            as: V.self)
+    // B is [N, K]. Read one vector of consecutive k of one row, scatter the lanes down a
+    // `vectorLanes × gemmNR` slab of the panel (which stays in L1); gathering one k at a time from
+    // rows `ldb` apart would thrash an L1 set when `ldb` is a multiple of 1024.
+    var p = 0
+    while p < kc {
+      let depth = min(vectorLanes, kc - p)
+      let slab = panel + p * nr
+      for j in 0..<width {
+        let src = b + (j0 + jStart + j) * ldb + p0 + p
+        if depth == vectorLanes {
+          let v = loadVector(src)
+          for i in 0..<vectorLanes { slab[i * nr + j] = v[i] }
+        } else {
+          for i in 0..<depth { slab[i * nr + j] = src[i] }
         }
       }
-    } else if !transposed {
-      for p in 0..<kc {
-        let src = b + (p0 + p) * ldb + j0 + jStart
-        let dst = panel + p * nr
-        for j in 0..<width { dst[j] = src[j] }
-        for j in width..<nr { dst[j] = 0 }
-      }
-    } else {
-      // B is [N, K]. Read 16 consecutive k of one row with a vector load, scatter the lanes
-      // down a 16 × 64 slab of the panel (which stays in L1); gathering one k at a time from
-      // rows `ldb` apart would thrash an L1 set when `ldb` is a multiple of 1024.
-      var p = 0
-      while p < kc {
-        let depth = min(16, kc - p)
-        let slab = panel + p * nr
-        for j in 0..<width {
-          let src = b + (j0 + jStart + j) * ldb + p0 + p
-          if depth == 16 {
-            let v = load16(src)
-            for i in 0..<16 { slab[i * nr + j] = v[i] }
-          } else {
-            for i in 0..<depth { slab[i * nr + j] = src[i] }
-          }
+      if width < nr {
+        for i in 0..<depth {
+          for j in width..<nr { slab[i * nr + j] = 0 }
         }
-        if width < nr {
-          for i in 0..<depth {
-            for j in width..<nr { slab[i * nr + j] = 0 }
-          }
-        }
-        p += 16
       }
+      p += vectorLanes
     }
     jStart += nr
   }
@@ -68,13 +74,13 @@ func packGemmTransposedA(
 ) {
   let mr = gemmMR
   let panels = (mc + mr - 1) / mr
-  for q in 0..<panels {
-    let panel = packed + q * kc * mr
-    let rows = min(mr, mc - q * mr)
-    for p in 0..<kc {
-      let src = a + (p0 + p) * lda + i0 + q * mr
-      let dst = panel + p * mr
-      for r in 0..<rows { dst[r] = src[r] }
+  // Row by row of the stored `[K, M]` matrix: each row is read front to back once.
+  for p in 0..<kc {
+    let src = a + (p0 + p) * lda + i0
+    for q in 0..<panels {
+      let dst = packed + q * kc * mr + p * mr
+      let rows = min(mr, mc - q * mr)
+      for r in 0..<rows { dst[r] = src[q * mr + r] }
       for r in rows..<mr { dst[r] = 0 }
     }
   }

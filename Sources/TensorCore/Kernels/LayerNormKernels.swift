@@ -1,4 +1,4 @@
-// LayoutLab — LayerNorm over rows, forward and backward, SIMD16.
+// LayoutLab — LayerNorm over rows, forward and backward, at the compiled vector width.
 
 /// Rows per partial sum of `dgamma`/`dbeta`: partials are combined in row order, so the result
 /// does not depend on the thread count.
@@ -14,50 +14,29 @@ public func layerNormRows(
   rstd: UnsafeMutablePointer<Float>, rows: Int, cols: Int, eps: Float, pool: ThreadPool = .shared
 ) {
   if rows <= 0 || cols <= 0 { return }
-  let full = cols & ~15
+  let full = wholeVectors(cols)
   let n = Float(cols)
   forEachRange(rows, work: rows * cols, pool: pool) { range in
     for r in range {
       let xr = x + r * cols
       let yr = y + r * cols
-      var s0 = Float16x()
-      var s1 = Float16x()
-      var j = 0
-      while j + 32 <= full {
-        s0 += load16(xr + j)
-        s1 += load16(xr + j + 16)
-        j += 32
-      }
-      if j < full { s0 += load16(xr + j) }
-      var sum = (s0 + s1).sum()
-      for t in full..<cols { sum += xr[t] }
-      let mu = sum / n
-      let muV = Float16x(repeating: mu)
-      s0 = Float16x()
-      s1 = Float16x()
-      j = 0
-      while j + 32 <= full {
-        let d0 = load16(xr + j) - muV
-        let d1 = load16(xr + j + 16) - muV
-        s0 = s0.addingProduct(d0, d0)
-        s1 = s1.addingProduct(d1, d1)
-        j += 32
-      }
-      if j < full {
-        let d0 = load16(xr + j) - muV
-        s0 = s0.addingProduct(d0, d0)
-      }
-      var squares = (s0 + s1).sum()
-      for t in full..<cols { squares = squares.addingProduct(xr[t] - mu, xr[t] - mu) }
+      let mu = rowSum(xr, cols) / n
+      let muV = FloatVector(repeating: mu)
+      let squares = reduceRow(
+        cols,
+        { j in
+          let d = loadVector(xr + j) - muV
+          return d * d
+        }, tail: { t in (xr[t] - mu) * (xr[t] - mu) })
       let rs = 1 / (squares / n + eps).squareRoot()
       mean[r] = mu
       rstd[r] = rs
-      let rsV = Float16x(repeating: rs)
-      j = 0
+      let rsV = FloatVector(repeating: rs)
+      var j = 0
       while j < full {
-        let xhat = (load16(xr + j) - muV) * rsV
-        store16(load16(beta + j).addingProduct(xhat, load16(gamma + j)), yr + j)
-        j += 16
+        let xhat = (loadVector(xr + j) - muV) * rsV
+        storeVector(loadVector(beta + j).addingProduct(xhat, loadVector(gamma + j)), yr + j)
+        j += vectorLanes
       }
       for t in full..<cols { yr[t] = beta[t].addingProduct((xr[t] - mu) * rs, gamma[t]) }
     }
@@ -91,15 +70,15 @@ public func layerNormBackwardRows(
       }
     }
     // Fixed-order reduction of the chunk partials, split over columns.
-    let full = cols & ~15
+    let full = wholeVectors(cols)
     for chunk in 0..<chunks {
       let pGamma = partials + chunk * 2 * cols
       let pBeta = pGamma + cols
       var j = 0
       while j < full {
-        store16(load16(dgamma + j) + load16(pGamma + j), dgamma + j)
-        store16(load16(dbeta + j) + load16(pBeta + j), dbeta + j)
-        j += 16
+        storeVector(loadVector(dgamma + j) + loadVector(pGamma + j), dgamma + j)
+        storeVector(loadVector(dbeta + j) + loadVector(pBeta + j), dbeta + j)
+        j += vectorLanes
       }
       for t in full..<cols {
         dgamma[t] += pGamma[t]
@@ -115,21 +94,21 @@ private func layerNormBackwardRow(
   gamma: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
   partialGamma: UnsafeMutablePointer<Float>, partialBeta: UnsafeMutablePointer<Float>, cols: Int
 ) {
-  let full = cols & ~15
-  let muV = Float16x(repeating: mean)
-  let rsV = Float16x(repeating: rstd)
-  var sumG = Float16x()
-  var sumGX = Float16x()
+  let full = wholeVectors(cols)
+  let muV = FloatVector(repeating: mean)
+  let rsV = FloatVector(repeating: rstd)
+  var sumG = FloatVector()
+  var sumGX = FloatVector()
   var j = 0
   while j < full {
-    let d = load16(dy + j)
-    let xhat = (load16(x + j) - muV) * rsV
-    let g = d * load16(gamma + j)
+    let d = loadVector(dy + j)
+    let xhat = (loadVector(x + j) - muV) * rsV
+    let g = d * loadVector(gamma + j)
     sumG += g
     sumGX = sumGX.addingProduct(g, xhat)
-    store16(load16(partialGamma + j).addingProduct(d, xhat), partialGamma + j)
-    store16(load16(partialBeta + j) + d, partialBeta + j)
-    j += 16
+    storeVector(loadVector(partialGamma + j).addingProduct(d, xhat), partialGamma + j)
+    storeVector(loadVector(partialBeta + j) + d, partialBeta + j)
+    j += vectorLanes
   }
   var totalG = sumG.sum()
   var totalGX = sumGX.sum()
@@ -142,14 +121,14 @@ private func layerNormBackwardRow(
     partialBeta[t] += dy[t]
   }
   let n = Float(cols)
-  let meanG = Float16x(repeating: totalG / n)
-  let meanGX = Float16x(repeating: totalGX / n)
+  let meanG = FloatVector(repeating: totalG / n)
+  let meanGX = FloatVector(repeating: totalGX / n)
   j = 0
   while j < full {
-    let xhat = (load16(x + j) - muV) * rsV
-    let g = load16(dy + j) * load16(gamma + j)
-    store16(rsV * (g - meanG - xhat * meanGX), dx + j)
-    j += 16
+    let xhat = (loadVector(x + j) - muV) * rsV
+    let g = loadVector(dy + j) * loadVector(gamma + j)
+    storeVector(rsV * (g - meanG - xhat * meanGX), dx + j)
+    j += vectorLanes
   }
   for t in full..<cols {
     let xhat = (x[t] - mean) * rstd

@@ -1,4 +1,4 @@
-// LayoutLab — row-wise kernels: softmax, LayerNorm, GELU (forward and backward), SIMD16.
+// LayoutLab — row-wise kernels: softmax, LayerNorm, GELU (forward and backward), at the compiled vector width.
 //
 // Every kernel splits its rows (or elements) into contiguous ranges over the pool; each row is
 // computed the same way whatever the split, so results do not depend on the thread count.
@@ -27,27 +27,27 @@ private func softmaxRow(
   _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, cols: Int,
   mask: UnsafePointer<Float>?
 ) {
-  let full = cols & ~15
+  let full = wholeVectors(cols)
   let rest = cols - full
-  @inline(always) func logits(_ j: Int) -> Float16x {
-    let v = load16(x + j)
-    if let mask { return v + load16(mask + j) }
+  @inline(always) func logits(_ j: Int) -> FloatVector {
+    let v = loadVector(x + j)
+    if let mask { return v + loadVector(mask + j) }
     return v
   }
-  @inline(always) func tailLogits() -> Float16x {
+  @inline(always) func tailLogits() -> FloatVector {
     let v = loadPartial(x + full, rest, fill: -.infinity)
     if let mask { return v + loadPartial(mask + full, rest, fill: 0) }
     return v
   }
-  var max0 = Float16x(repeating: -.infinity)
+  var max0 = FloatVector(repeating: -.infinity)
   var max1 = max0
   var j = 0
-  while j + 32 <= full {
+  while j + 2 * vectorLanes <= full {
     let a = logits(j)
-    let b = logits(j + 16)
+    let b = logits(j + vectorLanes)
     max0 = max0.replacing(with: a, where: a .> max0)
     max1 = max1.replacing(with: b, where: b .> max1)
-    j += 32
+    j += 2 * vectorLanes
   }
   if j < full {
     let a = logits(j)
@@ -58,36 +58,35 @@ private func softmaxRow(
     max1 = max1.replacing(with: a, where: a .> max1)
   }
   max0 = max0.replacing(with: max1, where: max1 .> max0)
-  var rowMax = max0[0]
-  for lane in 1..<16 where max0[lane] > rowMax { rowMax = max0[lane] }
-  let maxV = Float16x(repeating: rowMax)
-  var sum0 = Float16x()
-  var sum1 = Float16x()
+  let rowMax = laneMaximum(max0)
+  let maxV = FloatVector(repeating: rowMax)
+  var sum0 = FloatVector()
+  var sum1 = FloatVector()
   j = 0
-  while j + 32 <= full {
-    let e0 = vectorExp(logits(j) - maxV)
-    let e1 = vectorExp(logits(j + 16) - maxV)
-    store16(e0, y + j)
-    store16(e1, y + j + 16)
+  while j + 2 * vectorLanes <= full {
+    let e0 = vectorExpNonPositive(logits(j) - maxV)
+    let e1 = vectorExpNonPositive(logits(j + vectorLanes) - maxV)
+    storeVector(e0, y + j)
+    storeVector(e1, y + j + vectorLanes)
     sum0 += e0
     sum1 += e1
-    j += 32
+    j += 2 * vectorLanes
   }
   if j < full {
-    let e0 = vectorExp(logits(j) - maxV)
-    store16(e0, y + j)
+    let e0 = vectorExpNonPositive(logits(j) - maxV)
+    storeVector(e0, y + j)
     sum0 += e0
   }
   if rest > 0 {
-    let e1 = vectorExp(tailLogits() - maxV)
+    let e1 = vectorExpNonPositive(tailLogits() - maxV)
     storePartial(e1, y + full, rest)
     sum1 += e1
   }
-  let inv = Float16x(repeating: 1 / (sum0 + sum1).sum())
+  let inv = FloatVector(repeating: 1 / (sum0 + sum1).sum())
   j = 0
   while j < full {
-    store16(load16(y + j) * inv, y + j)
-    j += 16
+    storeVector(loadVector(y + j) * inv, y + j)
+    j += vectorLanes
   }
   for t in full..<cols { y[t] *= inv[0] }
 }
@@ -99,28 +98,29 @@ public func softmaxBackwardRows(
   gradInput dx: UnsafeMutablePointer<Float>, rows: Int, cols: Int, pool: ThreadPool = .shared
 ) {
   if rows <= 0 || cols <= 0 { return }
-  let full = cols & ~15
+  let full = wholeVectors(cols)
   forEachRange(rows, work: rows * cols, pool: pool) { range in
     for r in range {
       let yr = y + r * cols
       let dyr = dy + r * cols
       let dxr = dx + r * cols
-      var dot0 = Float16x()
-      var dot1 = Float16x()
+      var dot0 = FloatVector()
+      var dot1 = FloatVector()
       var j = 0
-      while j + 32 <= full {
-        dot0 = dot0.addingProduct(load16(yr + j), load16(dyr + j))
-        dot1 = dot1.addingProduct(load16(yr + j + 16), load16(dyr + j + 16))
-        j += 32
+      while j + 2 * vectorLanes <= full {
+        dot0 = dot0.addingProduct(loadVector(yr + j), loadVector(dyr + j))
+        dot1 = dot1.addingProduct(
+          loadVector(yr + j + vectorLanes), loadVector(dyr + j + vectorLanes))
+        j += 2 * vectorLanes
       }
-      if j < full { dot0 = dot0.addingProduct(load16(yr + j), load16(dyr + j)) }
+      if j < full { dot0 = dot0.addingProduct(loadVector(yr + j), loadVector(dyr + j)) }
       var dot = (dot0 + dot1).sum()
       for t in full..<cols { dot = dot.addingProduct(yr[t], dyr[t]) }
-      let dotV = Float16x(repeating: dot)
+      let dotV = FloatVector(repeating: dot)
       j = 0
       while j < full {
-        store16(load16(yr + j) * (load16(dyr + j) - dotV), dxr + j)
-        j += 16
+        storeVector(loadVector(yr + j) * (loadVector(dyr + j) - dotV), dxr + j)
+        j += vectorLanes
       }
       for t in full..<cols { dxr[t] = yr[t] * (dyr[t] - dot) }
     }
@@ -132,13 +132,13 @@ public func geluForward(
   _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
   pool: ThreadPool = .shared
 ) {
-  let blocks = (count + 15) / 16
+  let blocks = (count + vectorLanes - 1) / vectorLanes
   forEachRange(blocks, work: count, pool: pool) { range in
     for block in range {
-      let i = block * 16
-      if i + 16 <= count {
-        let v = load16(x + i)
-        store16(v * vectorNormalCDF(v), y + i)
+      let i = block * vectorLanes
+      if i + vectorLanes <= count {
+        let v = loadVector(x + i)
+        storeVector(v * vectorNormalCDF(v), y + i)
       } else {
         let v = loadPartial(x + i, count - i, fill: 0)
         storePartial(v * vectorNormalCDF(v), y + i, count - i)
@@ -152,16 +152,18 @@ public func geluBackward(
   input x: UnsafePointer<Float>, gradOutput dy: UnsafePointer<Float>,
   gradInput dx: UnsafeMutablePointer<Float>, count: Int, pool: ThreadPool = .shared
 ) {
-  @inline(always) func derivative(_ v: Float16x) -> Float16x {
-    let pdf = vectorExp(Float16x(repeating: -0.5) * v * v) * Float16x(repeating: 0.398_942_280_4)
+  @inline(always) func derivative(_ v: FloatVector) -> FloatVector {
+    let pdf =
+      vectorExpNonPositive(FloatVector(repeating: -0.5) * v * v)
+      * FloatVector(repeating: 0.398_942_280_4)
     return vectorNormalCDF(v).addingProduct(v, pdf)
   }
-  let blocks = (count + 15) / 16
+  let blocks = (count + vectorLanes - 1) / vectorLanes
   forEachRange(blocks, work: count, pool: pool) { range in
     for block in range {
-      let i = block * 16
-      if i + 16 <= count {
-        store16(load16(dy + i) * derivative(load16(x + i)), dx + i)
+      let i = block * vectorLanes
+      if i + vectorLanes <= count {
+        storeVector(loadVector(dy + i) * derivative(loadVector(x + i)), dx + i)
       } else {
         let n = count - i
         let g = loadPartial(dy + i, n, fill: 0) * derivative(loadPartial(x + i, n, fill: 0))
