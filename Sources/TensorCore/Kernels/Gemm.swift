@@ -151,7 +151,11 @@ func gemmSerial(
   let kcMax = min(blocking.kc, k)
   let ncMax = min(blocking.nc, n)
   let bPackCount = kcMax * ((ncMax + nr - 1) / nr) * nr
-  let mcMax = min(blocking.mc, (m + mr - 1) / mr * mr)
+  // With the A micro-panel outer, only that panel must stay in cache, so a transposed A is
+  // packed in one block of all `m` rows: each stored row of A is then read in one long run
+  // (short runs a page apart defeat the prefetchers, and packing then costs a third of dW).
+  let blockRows = blocking.aPanelOuter && transposeA ? m : blocking.mc
+  let mcMax = min(blockRows, (m + mr - 1) / mr * mr)
   let aPackCount = transposeA ? kcMax * ((mcMax + mr - 1) / mr) * mr : 0
   let tileCount = mr * nr
   withScratch(bPackCount + aPackCount + tileCount) { scratch in
@@ -168,7 +172,7 @@ func gemmSerial(
         packGemmB(b, ldb: ldb, transposed: transposeB, p0: pc, j0: jc, kc: kc, nc: nc, into: bPack)
         var ic = 0
         while ic < m {
-          let mc = min(blocking.mc, m - ic)
+          let mc = min(blockRows, m - ic)
           if transposeA {
             packGemmTransposedA(a, lda: lda, i0: ic, p0: pc, mc: mc, kc: kc, into: aPack)
           }

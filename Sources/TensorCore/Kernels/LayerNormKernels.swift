@@ -22,12 +22,7 @@ public func layerNormRows(
       let yr = y + r * cols
       let mu = rowSum(xr, cols) / n
       let muV = FloatVector(repeating: mu)
-      let squares = reduceRow(
-        cols,
-        { j in
-          let d = loadVector(xr + j) - muV
-          return d * d
-        }, tail: { t in (xr[t] - mu) * (xr[t] - mu) })
+      let squares = rowSumOfSquaredDeviations(xr, cols, mean: mu)
       let rs = 1 / (squares / n + eps).squareRoot()
       mean[r] = mu
       rstd[r] = rs

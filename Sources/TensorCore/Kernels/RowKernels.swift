@@ -15,11 +15,32 @@ public func softmaxRows(
   let perMask = max(1, rowsPerMaskRow)
   forEachRange(rows, work: rows * cols, pool: pool) { range in
     for r in range {
-      softmaxRow(
-        input + r * cols, output + r * cols, cols: cols,
-        mask: mask.map { $0 + (r / perMask) * cols })
+      if let mask {
+        maskedSoftmaxRow(
+          input + r * cols, output + r * cols, cols: cols, mask: mask + (r / perMask) * cols)
+      } else {
+        unmaskedSoftmaxRow(input + r * cols, output + r * cols, cols: cols)
+      }
     }
   }
+}
+
+/// `softmaxRow` with a mask, as its own function: the compiler specialises the row body for it
+/// (and keeps its vector loads inline, which it does not in one function with both cases).
+@inline(never)
+private func maskedSoftmaxRow(
+  _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, cols: Int,
+  mask: UnsafePointer<Float>
+) {
+  softmaxRow(x, y, cols: cols, mask: mask)
+}
+
+/// `softmaxRow` without a mask (see `maskedSoftmaxRow`).
+@inline(never)
+private func unmaskedSoftmaxRow(
+  _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, cols: Int
+) {
+  softmaxRow(x, y, cols: cols, mask: nil)
 }
 
 @inline(always)
@@ -63,14 +84,16 @@ private func softmaxRow(
   var sum0 = FloatVector()
   var sum1 = FloatVector()
   j = 0
-  while j + 2 * vectorLanes <= full {
+  // Two independent exponentials per step (more spill registers on AVX2's 16).
+  while j &+ 2 &* vectorLanes <= full {
+    let j1 = j &+ vectorLanes
     let e0 = vectorExpNonPositive(logits(j) - maxV)
-    let e1 = vectorExpNonPositive(logits(j + vectorLanes) - maxV)
+    let e1 = vectorExpNonPositive(logits(j1) - maxV)
     storeVector(e0, y + j)
-    storeVector(e1, y + j + vectorLanes)
+    storeVector(e1, y + j1)
     sum0 += e0
     sum1 += e1
-    j += 2 * vectorLanes
+    j &+= 2 &* vectorLanes
   }
   if j < full {
     let e0 = vectorExpNonPositive(logits(j) - maxV)
@@ -132,18 +155,28 @@ public func geluForward(
   _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
   pool: ThreadPool = .shared
 ) {
+  @inline(always) func gelu(_ v: FloatVector) -> FloatVector { v * vectorNormalCDF(v) }
   let blocks = (count + vectorLanes - 1) / vectorLanes
   forEachRange(blocks, work: count, pool: pool) { range in
-    for block in range {
-      let i = block * vectorLanes
-      if i + vectorLanes <= count {
-        let v = loadVector(x + i)
-        storeVector(v * vectorNormalCDF(v), y + i)
-      } else {
-        let v = loadPartial(x + i, count - i, fill: 0)
-        storePartial(v * vectorNormalCDF(v), y + i, count - i)
-      }
+    var i = range.lowerBound &* vectorLanes
+    let end = min(count, range.upperBound &* vectorLanes)
+    // Four independent vectors per step: one erf is a long dependency chain.
+    while i &+ 4 &* vectorLanes <= end {
+      let (p0, p1, p2, p3) = (i, i &+ vectorLanes, i &+ 2 &* vectorLanes, i &+ 3 &* vectorLanes)
+      let (v0, v1, v2, v3) = (
+        loadVector(x + p0), loadVector(x + p1), loadVector(x + p2), loadVector(x + p3)
+      )
+      storeVector(gelu(v0), y + p0)
+      storeVector(gelu(v1), y + p1)
+      storeVector(gelu(v2), y + p2)
+      storeVector(gelu(v3), y + p3)
+      i &+= 4 &* vectorLanes
     }
+    while i &+ vectorLanes <= end {
+      storeVector(gelu(loadVector(x + i)), y + i)
+      i &+= vectorLanes
+    }
+    if i < end { storePartial(gelu(loadPartial(x + i, end - i, fill: 0)), y + i, end - i) }
   }
 }
 
@@ -160,15 +193,24 @@ public func geluBackward(
   }
   let blocks = (count + vectorLanes - 1) / vectorLanes
   forEachRange(blocks, work: count, pool: pool) { range in
-    for block in range {
-      let i = block * vectorLanes
-      if i + vectorLanes <= count {
-        storeVector(loadVector(dy + i) * derivative(loadVector(x + i)), dx + i)
-      } else {
-        let n = count - i
-        let g = loadPartial(dy + i, n, fill: 0) * derivative(loadPartial(x + i, n, fill: 0))
-        storePartial(g, dx + i, n)
-      }
+    var i = range.lowerBound &* vectorLanes
+    let end = min(count, range.upperBound &* vectorLanes)
+    while i &+ 2 &* vectorLanes <= end {
+      let (p0, p1) = (i, i &+ vectorLanes)
+      let d0 = derivative(loadVector(x + p0))
+      let d1 = derivative(loadVector(x + p1))
+      storeVector(loadVector(dy + p0) * d0, dx + p0)
+      storeVector(loadVector(dy + p1) * d1, dx + p1)
+      i &+= 2 &* vectorLanes
+    }
+    while i &+ vectorLanes <= end {
+      storeVector(loadVector(dy + i) * derivative(loadVector(x + i)), dx + i)
+      i &+= vectorLanes
+    }
+    if i < end {
+      let n = end - i
+      let g = loadPartial(dy + i, n, fill: 0) * derivative(loadPartial(x + i, n, fill: 0))
+      storePartial(g, dx + i, n)
     }
   }
 }

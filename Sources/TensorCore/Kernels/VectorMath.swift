@@ -29,14 +29,18 @@ func vectorExpNonPositive(_ x: FloatVector) -> FloatVector {
   let n = shifted - magic
   var r = clamped.addingProduct(n, FloatVector(repeating: -0.693_359_375))
   r = r.addingProduct(n, FloatVector(repeating: 2.121_944_4e-4))
-  // e^r = 1 + r + r² · P(r) on |r| ≤ ln2/2 (Cephes expf coefficients).
-  var p = FloatVector(repeating: 1.987_569_15e-4)
-  p = FloatVector(repeating: 1.398_199_950_7e-3).addingProduct(p, r)
-  p = FloatVector(repeating: 8.333_451_907_3e-3).addingProduct(p, r)
-  p = FloatVector(repeating: 4.166_579_589_4e-2).addingProduct(p, r)
-  p = FloatVector(repeating: 1.666_666_545_9e-1).addingProduct(p, r)
-  p = FloatVector(repeating: 5.000_000_120_1e-1).addingProduct(p, r)
-  let e = (r + FloatVector(repeating: 1)).addingProduct(p, r * r)
+  // e^r = 1 + r + r² · P(r) on |r| ≤ ln2/2 (Cephes expf coefficients), P evaluated in
+  // Estrin's form: three independent pairs, then two steps in r², so the dependency chain is
+  // half as long as Horner's (the row kernels are bound by its latency).
+  let r2 = r * r
+  let t0 = FloatVector(repeating: 5.000_000_120_1e-1).addingProduct(
+    r, FloatVector(repeating: 1.666_666_545_9e-1))
+  let t1 = FloatVector(repeating: 4.166_579_589_4e-2).addingProduct(
+    r, FloatVector(repeating: 8.333_451_907_3e-3))
+  let t2 = FloatVector(repeating: 1.398_199_950_7e-3).addingProduct(
+    r, FloatVector(repeating: 1.987_569_15e-4))
+  let p = t0.addingProduct(t1.addingProduct(t2, r2), r2)
+  let e = (r + FloatVector(repeating: 1)).addingProduct(p, r2)
   let nBits =
     unsafeBitCast(shifted, to: Int32Vector.self)
     &- unsafeBitCast(magic, to: Int32Vector.self)
@@ -52,19 +56,24 @@ func vectorErf(_ x: FloatVector) -> FloatVector {
   let limit = FloatVector(repeating: 4)
   var c = x.replacing(with: limit, where: x .> limit)
   c = c.replacing(with: -limit, where: c .< -limit)
+  // P (degree 6 in z = x²) and Q (degree 4) in Estrin's form: short dependency chains.
   let z = c * c
-  var p = FloatVector(repeating: -2.726_142_258_013_06e-10)
-  p = FloatVector(repeating: 2.770_681_424_959_02e-08).addingProduct(p, z)
-  p = FloatVector(repeating: -2.101_024_020_825_08e-06).addingProduct(p, z)
-  p = FloatVector(repeating: -5.692_506_394_623_46e-05).addingProduct(p, z)
-  p = FloatVector(repeating: -7.349_906_303_268_55e-04).addingProduct(p, z)
-  p = FloatVector(repeating: -2.954_599_808_540_25e-03).addingProduct(p, z)
-  p = FloatVector(repeating: -1.609_603_332_624_15e-02).addingProduct(p, z)
-  var q = FloatVector(repeating: -1.456_607_184_649_96e-05)
-  q = FloatVector(repeating: -2.133_740_552_789_05e-04).addingProduct(q, z)
-  q = FloatVector(repeating: -1.682_826_974_382_03e-03).addingProduct(q, z)
-  q = FloatVector(repeating: -7.373_329_167_204_68e-03).addingProduct(q, z)
-  q = FloatVector(repeating: -1.426_473_905_141_89e-02).addingProduct(q, z)
+  let z2 = z * z
+  let z4 = z2 * z2
+  let p0 = FloatVector(repeating: -1.609_603_332_624_15e-02).addingProduct(
+    z, FloatVector(repeating: -2.954_599_808_540_25e-03))
+  let p1 = FloatVector(repeating: -7.349_906_303_268_55e-04).addingProduct(
+    z, FloatVector(repeating: -5.692_506_394_623_46e-05))
+  let p2 = FloatVector(repeating: -2.101_024_020_825_08e-06).addingProduct(
+    z, FloatVector(repeating: 2.770_681_424_959_02e-08))
+  let p3 = FloatVector(repeating: -2.726_142_258_013_06e-10)
+  let p = p0.addingProduct(p1, z2).addingProduct(p2.addingProduct(p3, z2), z4)
+  let q0 = FloatVector(repeating: -1.426_473_905_141_89e-02).addingProduct(
+    z, FloatVector(repeating: -7.373_329_167_204_68e-03))
+  let q1 = FloatVector(repeating: -1.682_826_974_382_03e-03).addingProduct(
+    z, FloatVector(repeating: -2.133_740_552_789_05e-04))
+  let q = q0.addingProduct(
+    q1.addingProduct(FloatVector(repeating: -1.456_607_184_649_96e-05), z2), z2)
   return c * p / q
 }
 
@@ -76,39 +85,62 @@ func vectorNormalCDF(_ x: FloatVector) -> FloatVector {
   return half.addingProduct(half, vectorErf(x * FloatVector(repeating: 0.707_106_781_186_547_5)))
 }
 
-/// `Σ term(j)` over the vector blocks `j = 0, vectorLanes, …` below `wholeVectors(count)` plus
-/// `Σ tail(t)` over the rest, with four vector accumulators (enough to hide the add latency at
-/// every width) combined in a fixed order.
+/// The sum of `count` floats, with four vector accumulators (enough to hide the add latency at
+/// every width) combined in a fixed order. (Written out, not as a closure-taking helper: the
+/// compiler does not inline such closures into the loop.)
 @inline(always)
-func reduceRow(
-  _ count: Int, _ term: (Int) -> FloatVector, tail: (Int) -> Float
-) -> Float {
+func rowSum(_ p: UnsafePointer<Float>, _ count: Int) -> Float {
   let full = wholeVectors(count)
   var s0 = FloatVector()
   var s1 = FloatVector()
   var s2 = FloatVector()
   var s3 = FloatVector()
   var j = 0
-  while j + 4 * vectorLanes <= full {
-    s0 += term(j)
-    s1 += term(j + vectorLanes)
-    s2 += term(j + 2 * vectorLanes)
-    s3 += term(j + 3 * vectorLanes)
-    j += 4 * vectorLanes
+  while j &+ 4 &* vectorLanes <= full {
+    s0 += loadVector(p + j)
+    s1 += loadVector(p + (j &+ vectorLanes))
+    s2 += loadVector(p + (j &+ 2 &* vectorLanes))
+    s3 += loadVector(p + (j &+ 3 &* vectorLanes))
+    j &+= 4 &* vectorLanes
   }
   while j < full {
-    s0 += term(j)
-    j += vectorLanes
+    s0 += loadVector(p + j)
+    j &+= vectorLanes
   }
   var total = ((s0 + s1) + (s2 + s3)).sum()
-  for t in full..<count { total += tail(t) }
+  for t in full..<count { total += p[t] }
   return total
 }
 
-/// The sum of `count` floats (`reduceRow`'s fixed order).
+/// `Σ (p[j] − mean)²` over `count` floats, accumulated as `rowSum` does.
 @inline(always)
-func rowSum(_ p: UnsafePointer<Float>, _ count: Int) -> Float {
-  reduceRow(count, { loadVector(p + $0) }, tail: { p[$0] })
+func rowSumOfSquaredDeviations(_ p: UnsafePointer<Float>, _ count: Int, mean: Float) -> Float {
+  let full = wholeVectors(count)
+  let m = FloatVector(repeating: mean)
+  var s0 = FloatVector()
+  var s1 = FloatVector()
+  var s2 = FloatVector()
+  var s3 = FloatVector()
+  var j = 0
+  while j &+ 4 &* vectorLanes <= full {
+    let d0 = loadVector(p + j) - m
+    let d1 = loadVector(p + (j &+ vectorLanes)) - m
+    let d2 = loadVector(p + (j &+ 2 &* vectorLanes)) - m
+    let d3 = loadVector(p + (j &+ 3 &* vectorLanes)) - m
+    s0 = s0.addingProduct(d0, d0)
+    s1 = s1.addingProduct(d1, d1)
+    s2 = s2.addingProduct(d2, d2)
+    s3 = s3.addingProduct(d3, d3)
+    j &+= 4 &* vectorLanes
+  }
+  while j < full {
+    let d = loadVector(p + j) - m
+    s0 = s0.addingProduct(d, d)
+    j &+= vectorLanes
+  }
+  var total = ((s0 + s1) + (s2 + s3)).sum()
+  for t in full..<count { total = total.addingProduct(p[t] - mean, p[t] - mean) }
+  return total
 }
 
 /// Splits `0..<count` into at most `pool.threadCount` contiguous ranges (one when the work is
