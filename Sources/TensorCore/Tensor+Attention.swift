@@ -75,7 +75,10 @@ extension Tensor {
       keep = mask
       used = dropped
     }
-    let result = Tensor(zeros: [batch, length, hidden])
+    // Every column of every row is written by one head's `P·V` (beta 0).
+    let result = Tensor(
+      shape: [batch, length, hidden], storage: TensorStorage(uninitialized: batch * length * hidden)
+    )
     let out = result.pointer
     let weights = used.pointer
     forEachRange(pairs, work: pairs * plane * headSize) { range in
@@ -94,7 +97,8 @@ extension Tensor {
       // Keep the probabilities' storage alive for as long as this closure (the raw pointers
       // below point into it).
       withExtendedLifetime((probabilities, used)) {}
-      let grad = Tensor(zeros: input.shape)
+      // dQ, dK and dV of every head are written in full (beta 0), so no clearing is needed.
+      let grad = Tensor(shape: input.shape, storage: TensorStorage(uninitialized: input.count))
       let dPacked = grad.pointer
       let dOut = g.pointer
       let scoresGrad = TensorStorage(uninitialized: pairs * plane)
