@@ -122,7 +122,7 @@ let package = Package(
     .target(
       name: "Experiments",
       dependencies: [
-        "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation", "ArgumentParsing",
+        "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation", "ArgumentParsing",
       ]),
     .target(name: "Reporting", dependencies: ["Evaluation"]),
     .target(

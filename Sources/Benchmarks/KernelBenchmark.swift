@@ -13,12 +13,17 @@ public struct KernelBenchmarkOptions: Sendable {
   public var json: Bool
   /// Seconds of measurement per case, at least (after one warm-up run).
   public var secondsPerCase: Double
+  /// Only the cases whose group or name contains this text (the FMA peak always runs).
+  public var filter: String?
 
   /// Creates benchmark options.
-  public init(threads: Int? = nil, json: Bool = false, secondsPerCase: Double = 0.4) {
+  public init(
+    threads: Int? = nil, json: Bool = false, secondsPerCase: Double = 0.4, filter: String? = nil
+  ) {
     self.threads = threads
     self.json = json
     self.secondsPerCase = secondsPerCase
+    self.filter = filter
   }
 }
 
@@ -68,7 +73,7 @@ public func runKernelBenchmark(_ options: KernelBenchmarkOptions) throws -> Int3
     peakByThreads[caseThreads] = result.value
     print(options.json ? try jsonLine(result) : tableRow(result))
   }
-  for benchCase in kernelBenchmarkCases(pool: pool) {
+  for benchCase in kernelBenchmarkCases(pool: pool, filter: options.filter) {
     let peak = benchCase.group.hasSuffix("gemm") ? peakByThreads[threads] : nil
     let result = measure(benchCase, threads: threads, options: options, peak: peak)
     print(options.json ? try jsonLine(result) : tableRow(result))

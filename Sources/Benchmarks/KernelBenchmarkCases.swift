@@ -189,8 +189,12 @@ func convolutionBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {
   ]
 }
 
-/// Every case, in the order they are reported.
-func kernelBenchmarkCases(pool: ThreadPool) -> [KernelBenchmarkCase] {
-  gemmBenchmarkCases(pool: pool) + rowKernelBenchmarkCases(pool: pool)
+/// Every case, in the order they are reported; with `filter`, only those whose group or name
+/// contains it.
+func kernelBenchmarkCases(pool: ThreadPool, filter: String? = nil) -> [KernelBenchmarkCase] {
+  let all =
+    gemmBenchmarkCases(pool: pool) + rowKernelBenchmarkCases(pool: pool)
     + convolutionBenchmarkCases(pool: pool)
+  guard let filter else { return all }
+  return all.filter { $0.name.contains(filter) || $0.group.contains(filter) }
 }

@@ -58,11 +58,11 @@ func renderClassificationReport(
   out += configurationSection(variants: variants, byVariant: byVariant)
   if !notes.isEmpty { out += ["## Analysis", ""] + notes.flatMap { [$0, ""] } }
   let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
-  out += [
-    "## Provenance", "",
-    "- runs: \(results.runs.count); total wall time \(minutes(total))",
-    "- commits: \(Set(results.runs.map { String($0.provenance.gitCommit.prefix(12)) + ($0.provenance.gitDirty ? "+dirty" : "") }).sorted().joined(separator: ", "))",
-    "",
-  ]
+  out +=
+    [
+      "## Provenance", "",
+      "- runs: \(results.runs.count); total wall time \(minutes(total))",
+      "- commits: \(Set(results.runs.map { String($0.provenance.gitCommit.prefix(12)) + ($0.provenance.gitDirty ? "+dirty" : "") }).sorted().joined(separator: ", "))",
+    ] + machineLines(results) + [""]
   return out.joined(separator: "\n")
 }

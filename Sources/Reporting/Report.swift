@@ -119,14 +119,14 @@ public func renderReport(
       $0.provenance.gitCommit.prefix(12) + ($0.provenance.gitDirty ? "+dirty" : "")
     }
   ).sorted()
-  out += [
-    "## Provenance", "",
-    "- runs: \(results.runs.count); total wall time \(minutes(total))",
-    "- commits: \(commits.joined(separator: ", "))",
-    "- threads: \(Set(results.runs.map(\.provenance.threads)).sorted().map(String.init).joined(separator: ", ")); toolchain: \(first.provenance.toolchain)",
-    "- spec hash: \(Set(results.runs.map { String($0.provenance.specHash.prefix(16)) }).sorted().joined(separator: ", "))",
-    "",
-  ]
+  out +=
+    [
+      "## Provenance", "",
+      "- runs: \(results.runs.count); total wall time \(minutes(total))",
+      "- commits: \(commits.joined(separator: ", "))",
+      "- threads: \(Set(results.runs.map(\.provenance.threads)).sorted().map(String.init).joined(separator: ", ")); toolchain: \(first.provenance.toolchain)",
+      "- spec hash: \(Set(results.runs.map { String($0.provenance.specHash.prefix(16)) }).sorted().joined(separator: ", "))",
+    ] + machineLines(results) + [""]
   return out.joined(separator: "\n")
 }
 
@@ -196,4 +196,15 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
   var table = MarkdownTable(header: ["setting"] + variants)
   for key in keys { table.rows.append([key] + variants.map { flat[$0]?[key] ?? "(default)" }) }
   return out + [table.markdown, ""]
+}
+
+/// The provenance line naming the numeric core's SIMD variants and CPUs the runs used (metrics
+/// are bit-identical only within one variant); empty for results that predate the record.
+func machineLines(_ results: ExperimentResults) -> [String] {
+  let variants = Set(results.runs.compactMap(\.provenance.numericVariant)).sorted()
+  let cpus = Set(results.runs.compactMap(\.provenance.cpu)).sorted()
+  if variants.isEmpty && cpus.isEmpty { return [] }
+  return [
+    "- numeric core: \(variants.joined(separator: ", ")); CPU: \(cpus.joined(separator: ", "))"
+  ]
 }

@@ -47,6 +47,10 @@ public struct StoredRun: Decodable, Sendable {
     public var threads: Int
     public var specHash: String
     public var toolchain: String
+    /// The numeric core's SIMD variant and the CPU (absent in results from before they were
+    /// recorded).
+    public var numericVariant: String?
+    public var cpu: String?
   }
   public struct DataSummary: Decodable, Sendable {
     public var trainDocuments: Int

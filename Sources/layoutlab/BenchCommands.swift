@@ -4,16 +4,21 @@ import ArgumentParsing
 import Benchmarks
 
 let benchKernelsCommand = CommandSpec(
-  name: "kernels", abstract: "GEMM, softmax, LayerNorm, GELU and conv2d throughput.",
-  discussion: "GFLOP/s and GB/s are measured in this process; compare runs on the same machine.",
+  name: "kernels", abstract: "FMA peak, GEMM, softmax, LayerNorm, GELU and conv2d throughput.",
+  discussion:
+    "GFLOP/s and GB/s are measured in this process; GEMM is also given as a percentage of the "
+    + "FMA peak measured first on as many threads. Compare runs on the same machine, in the same "
+    + "sitting (tools/bench_numpy_matmul.py times numpy's matmul the same way).",
   options: [
     .value("threads", "N", "Threads to use (default: LAYOUTLAB_THREADS or all cores)."),
+    .value("filter", "TEXT", "Only cases whose group or name contains TEXT (e.g. '1024³')."),
     .flag("json", "Print one JSON object per line."),
   ]
 ) { args in
   let threads =
     args.value("threads") == nil ? nil : try args.int("threads", default: 1, in: 1...256)
-  return try runKernelBenchmark(KernelBenchmarkOptions(threads: threads, json: args.flag("json")))
+  return try runKernelBenchmark(
+    KernelBenchmarkOptions(threads: threads, json: args.flag("json"), filter: args.value("filter")))
 }
 
 let benchModelCommand = CommandSpec(

@@ -16,6 +16,14 @@ final class KernelBenchmarkTests: XCTestCase {
     }
   }
 
+  func testFilterKeepsMatchingCasesOnly() {
+    let pool = ThreadPool(threadCount: 1)
+    let names = kernelBenchmarkCases(pool: pool, filter: "1024³").map(\.name)
+    XCTAssertEqual(names, ["A·B 1024³", "Aᵀ·B 1024³", "A·Bᵀ 1024³"])
+    XCTAssertEqual(kernelBenchmarkCases(pool: pool, filter: "conv2d").count, 3, "groups match too")
+    XCTAssertEqual(kernelBenchmarkCases(pool: pool, filter: "no such case").count, 0)
+  }
+
   func testJSONLineIsOneParseableObject() throws {
     let result = KernelBenchmarkResult(
       group: "gemm", name: "A·B 1024³", value: 480.5, unit: "GFLOP/s", bestMilliseconds: 4.47,

@@ -113,6 +113,19 @@ final class ReportTests: XCTestCase {
     XCTAssertTrue(text.contains("- **a − z, seeds 1, 2 pooled:"), text)
   }
 
+  func testProvenanceNamesTheSIMDVariantAndCPUWhenRecorded() throws {
+    let old = try renderReport(try results(), title: "Demo", description: "")
+    XCTAssertFalse(old.contains("numeric core:"), "results from before the record say nothing")
+    let recorded = runJSON("v1", seed: 1, f1: 0.5, learningRate: 1e-3).replacingOccurrences(
+      of: #""toolchain": "Swift 6.3+""#,
+      with: #""toolchain": "Swift 6.3+", "numericVariant": "256-bit SIMD", "cpu": "AMD EPYC""#)
+    let run = try JSONDecoder().decode(StoredRun.self, from: Data(recorded.utf8))
+    let text = try renderReport(
+      ExperimentResults(experiment: "demo", runs: [run], baselines: []), title: "Demo",
+      description: "")
+    XCTAssertTrue(text.contains("- numeric core: 256-bit SIMD; CPU: AMD EPYC"), text)
+  }
+
   func testNoResultsIsAnError() {
     XCTAssertThrowsError(
       try renderReport(

@@ -1,6 +1,7 @@
-// LayoutLab — provenance of a run: git state, toolchain, threads, hashes.
+// LayoutLab — provenance of a run: git state, toolchain, SIMD variant, CPU, threads, hashes.
 
 import Foundation
+import HostCPU
 import LayoutData
 import TensorCore
 
@@ -36,5 +37,6 @@ func currentProvenance(specHash: String, configurationHash: String, directory: U
   return Provenance(
     gitCommit: commit, gitDirty: dirty, toolchain: toolchain,
     threads: ThreadPool.shared.threadCount, specHash: specHash,
-    configurationHash: configurationHash, host: ProcessInfo.processInfo.hostName)
+    configurationHash: configurationHash, host: ProcessInfo.processInfo.hostName,
+    numericVariant: NumericBuild.summary, cpu: CPUDescription.current().modelName)
 }

@@ -14,6 +14,11 @@ public struct Provenance: Codable, Hashable, Sendable {
   /// SHA-256 of this run's resolved configuration and seed: a changed value re-runs it.
   public var configurationHash: String
   public var host: String
+  /// The numeric core's SIMD variant, e.g. `256-bit SIMD (x86-64-v3: AVX2 + FMA)`: metrics are
+  /// bit-identical only for the same variant (and thread count). Absent in older results.
+  public var numericVariant: String? = nil
+  /// The CPU's model name. Absent in older results.
+  public var cpu: String? = nil
 }
 
 /// Sizes of the data a run saw.
