@@ -50,7 +50,13 @@ extension Tensor {
     // Scores, then probabilities in place.
     let probabilities = TensorStorage(uninitialized: pairs * plane)
     let p = probabilities.pointer
-    if let bias { p.update(from: bias.pointer, count: pairs * plane) }
+    if let bias {
+      let source = bias.pointer
+      forEachRange(pairs, work: pairs * plane) { range in
+        (p + range.lowerBound * plane).update(
+          from: source + range.lowerBound * plane, count: range.count * plane)
+      }
+    }
     forEachRange(pairs, work: pairs * plane * headSize) { range in
       for pair in range {
         let (b, h) = (pair / heads, pair % heads)

@@ -12,13 +12,20 @@ let benchKernelsCommand = CommandSpec(
   options: [
     .value("threads", "N", "Threads to use (default: LAYOUTLAB_THREADS or all cores)."),
     .value("filter", "TEXT", "Only cases whose group or name contains TEXT (e.g. '1024³')."),
+    .value("seconds", "S", "Measured seconds per case, at least (default 0.4)."),
     .flag("json", "Print one JSON object per line."),
   ]
 ) { args in
   let threads =
     args.value("threads") == nil ? nil : try args.int("threads", default: 1, in: 1...256)
+  let seconds = try args.double("seconds", default: 0.4)
+  if !(0...600).contains(seconds) {
+    throw UsageError.invalidValue(name: "seconds", value: "\(seconds)", expected: "0 to 600")
+  }
   return try runKernelBenchmark(
-    KernelBenchmarkOptions(threads: threads, json: args.flag("json"), filter: args.value("filter")))
+    KernelBenchmarkOptions(
+      threads: threads, json: args.flag("json"), secondsPerCase: seconds,
+      filter: args.value("filter")))
 }
 
 let benchModelCommand = CommandSpec(
