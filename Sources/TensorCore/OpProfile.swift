@@ -32,6 +32,8 @@ public enum OpProfile {
   /// Clears the totals and starts profiling.
   public static func start() {
     totals = [:]
+    previous = ""
+    inBackward = false
     enabled = true
     lastStamp = DispatchTime.now().uptimeNanoseconds
   }
