@@ -18,7 +18,7 @@ let benchKernelsCommand = CommandSpec(
 ) { args in
   let threads =
     args.value("threads") == nil ? nil : try args.int("threads", default: 1, in: 1...256)
-  let seconds = try args.double("seconds", default: 0.4)
+  let seconds = try args.double("seconds", default: KernelBenchmarkOptions().secondsPerCase)
   if !(0...600).contains(seconds) {
     throw UsageError.invalidValue(name: "seconds", value: "\(seconds)", expected: "0 to 600")
   }

@@ -14,14 +14,11 @@ func packGemmB(
     // instead reads B with a stride of `ldb`, a new page every row.
     let fullPanels = nc / nr
     for p in 0..<kc {
-      let src = UnsafeRawPointer(b + (p0 + p) * ldb + j0)
-      let dst = UnsafeMutableRawPointer(packed + p * nr)
+      let src = b + (p0 + p) * ldb + j0
+      let dst = packed + p * nr
       for q in 0..<fullPanels {
-        for v in 0..<(nr / vectorLanes) {
-          dst.storeBytes(
-            of: src.loadUnaligned(
-              fromByteOffset: (q * nr + v * vectorLanes) * 4, as: FloatVector.self),
-            toByteOffset: (q * kc * nr + v * vectorLanes) * 4, as: FloatVector.self)
+        for v in stride(from: 0, to: nr, by: vectorLanes) {
+          storeVector(loadVector(src + q * nr + v), dst + q * kc * nr + v)
         }
       }
       let width = nc - fullPanels * nr
