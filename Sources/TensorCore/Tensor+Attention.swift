@@ -1,25 +1,5 @@
 // LayoutLab — fused multi-head self-attention over packed query/key/value projections.
 
-/// Draws an inverted-dropout keep mask (`0` or `1/(1−rate)`) in fixed-size chunks, each from a
-/// stream seeded in order from `generator`, so the mask depends on the seed only.
-func dropoutMask(count: Int, rate: Float, generator: inout SeededGenerator) -> TensorStorage {
-  let keep = TensorStorage(uninitialized: count)
-  let scale = 1 / (1 - rate)
-  let chunk = 1 << 16
-  let chunks = (count + chunk - 1) / chunk
-  let seeds = (0..<chunks).map { _ in generator.next() }
-  let mask = keep.pointer
-  forEachRange(chunks, work: count) { range in
-    for c in range {
-      var stream = SeededGenerator(seed: seeds[c])
-      for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-        mask[i] = stream.nextUniform() >= rate ? scale : 0
-      }
-    }
-  }
-  return keep
-}
-
 extension Tensor {
   /// Multi-head self-attention on a packed projection `[B, S, 3H]` (queries, keys, values side
   /// by side), giving the attended values `[B, S, H]`.
@@ -47,49 +27,40 @@ extension Tensor {
     let plane = length * length
     let pairs = batch * heads
     let packed = pointer
-    // Scores, then probabilities in place.
+    // Each (batch, head) pair runs its whole forward chain (bias, scores, softmax, dropout,
+    // P·V) on its own T×T plane while the plane is still in cache; planes are written once.
     let probabilities = TensorStorage(uninitialized: pairs * plane)
     let p = probabilities.pointer
-    if let bias {
-      let source = bias.pointer
-      forEachRange(pairs, work: pairs * plane) { range in
-        (p + range.lowerBound * plane).update(
-          from: source + range.lowerBound * plane, count: range.count * plane)
-      }
-    }
-    forEachRange(pairs, work: pairs * plane * headSize) { range in
-      for pair in range {
-        let (b, h) = (pair / heads, pair % heads)
-        let base = packed + b * length * stride + h * headSize
-        gemmSerial(
-          transposeA: false, transposeB: true, m: length, n: length, k: headSize, alpha: alpha,
-          a: base, lda: stride, b: base + hidden, ldb: stride, beta: bias == nil ? 0 : 1,
-          c: p + pair * plane, ldc: length)
-      }
-    }
-    softmaxRows(
-      p, p, rows: pairs * length, cols: length, mask: mask.pointer, rowsPerMaskRow: heads * length)
-    var keep: TensorStorage?
-    var used = probabilities
-    if dropoutRate > 0 {
-      let mask = dropoutMask(count: pairs * plane, rate: dropoutRate, generator: &generator)
-      let dropped = TensorStorage(uninitialized: pairs * plane)
-      let (k, d) = (mask.pointer, dropped.pointer)
-      forEachRange(pairs * plane, work: pairs * plane) { range in
-        for i in range { d[i] = p[i] * k[i] }
-      }
-      keep = mask
-      used = dropped
-    }
+    let keep = dropoutRate > 0 ? TensorStorage(uninitialized: pairs * plane) : nil
+    let dropped = dropoutRate > 0 ? TensorStorage(uninitialized: pairs * plane) : nil
+    let dropoutKey = dropoutRate > 0 ? DropoutKey(rate: dropoutRate, generator: &generator) : nil
+    let used = dropped ?? probabilities
+    let weights = used.pointer
     // Every column of every row is written by one head's `P·V` (beta 0).
     let result = Tensor(
       shape: [batch, length, hidden], storage: TensorStorage(uninitialized: batch * length * hidden)
     )
     let out = result.pointer
-    let weights = used.pointer
+    let biasPointer = bias?.pointer
+    let maskPointer = mask.pointer
     forEachRange(pairs, work: pairs * plane * headSize) { range in
       for pair in range {
         let (b, h) = (pair / heads, pair % heads)
+        let base = packed + b * length * stride + h * headSize
+        let scores = p + pair * plane
+        if let biasPointer { scores.update(from: biasPointer + pair * plane, count: plane) }
+        gemmSerial(
+          transposeA: false, transposeB: true, m: length, n: length, k: headSize, alpha: alpha,
+          a: base, lda: stride, b: base + hidden, ldb: stride, beta: biasPointer == nil ? 0 : 1,
+          c: scores, ldc: length)
+        softmaxRows(
+          scores, scores, rows: length, cols: length, mask: maskPointer + b * length,
+          rowsPerMaskRow: length)
+        if let dropoutKey, let keep, let dropped {
+          applyDropout(
+            dropoutKey, range: (pair * plane)..<((pair + 1) * plane), input: p,
+            keep: keep.pointer, output: dropped.pointer)
+        }
         gemmSerial(
           transposeA: false, transposeB: false, m: length, n: headSize, k: length, alpha: 1,
           a: weights + pair * plane, lda: length,

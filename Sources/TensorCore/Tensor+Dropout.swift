@@ -6,12 +6,12 @@ extension Tensor {
   /// With `rate` 0 this returns `self` unchanged (inference and the parity fixtures).
   public func dropout(rate: Float, generator: inout SeededGenerator) -> Tensor {
     guard rate > 0 else { return self }
-    precondition(rate < 1, "dropout rate must be below 1, got \(rate)")
-    let keep = dropoutMask(count: count, rate: rate, generator: &generator)
+    let key = DropoutKey(rate: rate, generator: &generator)
+    let keep = TensorStorage(uninitialized: count)
     let result = Tensor(shape: shape, storage: TensorStorage(uninitialized: count))
     let (x, k, y) = (pointer, keep.pointer, result.pointer)
     forEachRange(count, work: count) { range in
-      for i in range { y[i] = x[i] * k[i] }
+      applyDropout(key, range: range, input: x, keep: k, output: y)
     }
     return Autodiff.record(result, inputs: [self]) { g in
       let dx = Tensor(shape: g.shape, storage: TensorStorage(uninitialized: g.count))

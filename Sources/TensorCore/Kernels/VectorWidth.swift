@@ -12,16 +12,22 @@ import HostCPU
   typealias FloatVector = SIMD16<Float>
   /// The integer vector with `FloatVector`'s lanes (for bit manipulation in `vectorExp`).
   typealias Int32Vector = SIMD16<Int32>
+  /// The unsigned integer vector with `FloatVector`'s lanes (for the dropout hash).
+  typealias UInt32Vector = SIMD16<UInt32>
 #elseif LAYOUTLAB_SIMD256
   /// Eight floats: one AVX2 register.
   typealias FloatVector = SIMD8<Float>
   /// The integer vector with `FloatVector`'s lanes (for bit manipulation in `vectorExp`).
   typealias Int32Vector = SIMD8<Int32>
+  /// The unsigned integer vector with `FloatVector`'s lanes (for the dropout hash).
+  typealias UInt32Vector = SIMD8<UInt32>
 #else
   /// Four floats: one NEON (or SSE) register.
   typealias FloatVector = SIMD4<Float>
   /// The integer vector with `FloatVector`'s lanes (for bit manipulation in `vectorExp`).
   typealias Int32Vector = SIMD4<Int32>
+  /// The unsigned integer vector with `FloatVector`'s lanes (for the dropout hash).
+  typealias UInt32Vector = SIMD4<UInt32>
 #endif
 
 /// Floats per `FloatVector` (a computed constant, not a stored global: no lazy initialisation in
