@@ -2,8 +2,10 @@
 // LayoutLab — a research harness around from-scratch LayoutLM v1 and LayoutLMv2.
 //
 // Packages: none. Every module below depends only on the toolchain and on modules
-// earlier in the data flow: documents → encoded batches → model → training → metrics
-// → results → reports.
+// earlier in the data flow: documents (LayoutData, SyntheticData) → encoded batches →
+// model (TensorCore, LayoutModels) → training (Training) → metrics (Evaluation) → results
+// (Experiments) → reports (Reporting). ArgumentParsing, HostCPU and Benchmarks serve the
+// executable, which joins them (the README's layout table lists the same modules).
 
 import Foundation
 import PackageDescription
@@ -28,7 +30,8 @@ struct NumericVariant {
     let setting = ProcessInfo.processInfo.environment["LAYOUTLAB_SIMD"] ?? ""
     let requested = Int(setting)
     if !setting.isEmpty && ![512, 256, 128].contains(requested) {
-      fatalError("LAYOUTLAB_SIMD must be 512, 256 or 128 (or unset for this CPU's best), not '\(setting)'")
+      fatalError(
+        "LAYOUTLAB_SIMD must be 512, 256 or 128 (or unset for this CPU's best), not '\(setting)'")
     }
     #if arch(x86_64)
       let flags = x86CPUFlags()
@@ -47,7 +50,8 @@ struct NumericVariant {
         }
       }
     #else
-      return NumericVariant(width: [512, 256, 128].contains(requested) ? requested! : 128, x86Level: nil)
+      return NumericVariant(
+        width: [512, 256, 128].contains(requested) ? requested! : 128, x86Level: nil)
     #endif
   }
 
@@ -84,7 +88,9 @@ struct NumericVariant {
   /// The defines that tell `TensorCore` and `HostCPU` what was compiled.
   var defines: [SwiftSetting] {
     [.define("LAYOUTLAB_SIMD\(width)")]
-      + (x86Level.map { [.define("LAYOUTLAB_" + $0.replacingOccurrences(of: "-", with: "_").uppercased())] } ?? [])
+      + (x86Level.map {
+        [.define("LAYOUTLAB_" + $0.replacingOccurrences(of: "-", with: "_").uppercased())]
+      } ?? [])
   }
 
   /// The numeric module's settings: the defines, the target level, and `-O` in debug builds
@@ -113,25 +119,22 @@ let package = Package(
     // MARK: - Libraries (in data-flow order)
     .target(name: "LayoutData", swiftSettings: optimizedInDebug),
     .target(name: "HostCPU", swiftSettings: numericVariant.defines),
-    .target(name: "TensorCore", dependencies: ["HostCPU"], swiftSettings: numericVariant.numericSettings),
+    .target(
+      name: "TensorCore", dependencies: ["HostCPU"], swiftSettings: numericVariant.numericSettings),
     .target(name: "LayoutModels", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
-      name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData", "Evaluation"],
+      name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData"],
       swiftSettings: optimizedInDebug),
     .target(name: "Evaluation", swiftSettings: optimizedInDebug),
     .target(
       name: "Experiments",
       dependencies: [
-        "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation", "ArgumentParsing",
+        "HostCPU", "TensorCore", "LayoutData", "SyntheticData", "LayoutModels", "Training",
+        "Evaluation", "ArgumentParsing",
       ]),
-    .target(name: "Reporting", dependencies: ["Evaluation"]),
+    .target(name: "Reporting", dependencies: ["Evaluation", "Experiments"]),
     .target(
-      name: "ExperimentWorkflow",
-      dependencies: [
-        "Experiments", "Reporting", "SyntheticData", "LayoutData", "LayoutModels", "Training",
-        "TensorCore",
-      ]),
-    .target(name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
+      name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
     .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
 
@@ -139,12 +142,15 @@ let package = Package(
     .executableTarget(
       name: "layoutlab",
       dependencies: [
-        "ArgumentParsing", "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
-        "Experiments", "Reporting", "Benchmarks", "ExperimentWorkflow", "SyntheticData",
+        "ArgumentParsing", "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training",
+        "Evaluation",
+        "Experiments", "Reporting", "Benchmarks", "SyntheticData",
       ]),
 
     // MARK: - Test support
-    .target(name: "_TestSupport", dependencies: ["TensorCore", "LayoutModels"], path: "Sources/_TestSupport"),
+    .target(
+      name: "_TestSupport", dependencies: ["TensorCore", "LayoutModels"],
+      path: "Sources/_TestSupport"),
 
     // MARK: - Tests
     .testTarget(
@@ -155,16 +161,16 @@ let package = Package(
       name: "LayoutModelsTests", dependencies: ["LayoutModels", "Training", "_TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "TrainingTests", dependencies: ["Training", "LayoutData", "LayoutModels", "_TestSupport"]),
+      name: "TrainingTests",
+      dependencies: ["Training", "LayoutData", "LayoutModels", "_TestSupport"]),
     .testTarget(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"]),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
     .testTarget(
-      name: "ExperimentWorkflowTests",
-      dependencies: [
-        "ExperimentWorkflow", "Experiments", "SyntheticData", "Training", "_TestSupport",
-      ]),
+      name: "ExperimentsTests",
+      dependencies: ["Experiments", "SyntheticData", "Training", "LayoutModels", "_TestSupport"]),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Experiments", "SyntheticData", "_TestSupport"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
     .testTarget(name: "HostCPUTests", dependencies: ["HostCPU"]),

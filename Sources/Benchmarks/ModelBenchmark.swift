@@ -7,10 +7,8 @@ import Training
 
 /// Options of the model benchmark.
 public struct ModelBenchmarkOptions: Sendable {
-  /// `tiny`, `small` or `base`.
-  public var preset: String = "small"
-  /// `v1` or `v2`.
-  public var version: String = "v2"
+  /// The model's size and version, translated like a spec's `model` section.
+  public var model = ModelSettings()
   public var batch: Int = 8
   public var sequenceLength: Int = 256
   /// Which head to train: token classification, or the three pre-training tasks.
@@ -30,8 +28,8 @@ public struct ModelBenchmarkOptions: Sendable {
 func benchmarkSetup(_ options: ModelBenchmarkOptions) throws -> (
   LayoutLMForTask, ModelInputs, TaskLabels
 ) {
-  var config = try LayoutLMConfiguration.preset(options.preset, version: options.version)
-  config.numLabels = 7
+  var config = try options.model.configuration(
+    vocabularySize: LayoutLMConfiguration().vocabSize, labels: 7)
   config.maxPositionEmbeddings = max(512, options.sequenceLength)
   let task: TaskKind = options.pretraining ? .pretraining : .tokenClassification
   let model = LayoutLMForTask(config, task: task, seed: 0)
@@ -123,8 +121,8 @@ public func runModelBenchmark(_ options: ModelBenchmarkOptions) throws -> Int32 
   }
   let count = parameters.reduce(0) { $0 + $1.1.count }
   let fields: [(String, String)] = [
-    ("benchmark", "\"model\""), ("preset", "\"\(options.preset)\""),
-    ("version", "\"\(options.version)\""),
+    ("benchmark", "\"model\""), ("preset", "\"\(options.model.preset.rawValue)\""),
+    ("version", "\"\(options.model.version.rawValue)\""),
     ("task", options.pretraining ? "\"pretraining\"" : "\"token-classification\""),
     ("batch", "\(options.batch)"), ("seq", "\(options.sequenceLength)"),
     ("threads", "\(ThreadPool.shared.threadCount)"), ("parameters", "\(count)"),

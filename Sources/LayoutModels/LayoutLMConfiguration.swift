@@ -3,7 +3,7 @@
 import Foundation
 
 /// Which visual encoder turns the page image into grid features.
-public enum VisualBackboneKind: String, Codable, Sendable {
+public enum VisualBackboneKind: String, Codable, Sendable, CaseIterable {
   /// A small ResNet-style CNN trained from scratch (see `ResNetBackboneOptions`).
   case resnet
   /// Pixel normalisation plus adaptive average pooling: no CNN (the HF fixtures' stand-in).
@@ -11,7 +11,7 @@ public enum VisualBackboneKind: String, Codable, Sendable {
 }
 
 /// Which corner of a box the 2-D relative attention bias measures from.
-public enum SpatialAnchor: String, Codable, Sendable {
+public enum SpatialAnchor: String, Codable, Sendable, CaseIterable {
   /// x0 and y1 (left, bottom), as the released code does.
   case code
   /// x0 and y0 (top-left), as the paper describes.
@@ -19,7 +19,7 @@ public enum SpatialAnchor: String, Codable, Sendable {
 }
 
 /// What a v2 sequence-classification head reads.
-public enum SequenceHeadKind: String, Codable, Sendable {
+public enum SequenceHeadKind: String, Codable, Sendable, CaseIterable {
   /// HF `LayoutLMv2ForSequenceClassification`: [CLS] ⊕ mean(initial visual) ⊕ mean(final
   /// visual). The means discard where on the page each visual token is.
   case meanVisual = "mean-visual"
@@ -28,7 +28,7 @@ public enum SequenceHeadKind: String, Codable, Sendable {
 }
 
 /// How the 2-D layout embeddings join the text embedding.
-public enum LayoutEmbeddingStyle: String, Codable, Sendable {
+public enum LayoutEmbeddingStyle: String, Codable, Sendable, CaseIterable {
   /// v1: x, y, h, w tables of width H, summed.
   case summed
   /// v2: x, y tables of width `coordinateSize` and h, w of width `shapeSize`, concatenated.
@@ -277,10 +277,10 @@ extension LayoutLMConfiguration {
   {
     var c = LayoutLMConfiguration()
     c.modelType = "layoutlm"
-    c.hiddenSize = hidden
     c.numHiddenLayers = layers
     c.numAttentionHeads = heads
-    c.intermediateSize = intermediate ?? 4 * hidden
+    c.setHiddenSize(hidden)
+    if let intermediate { c.intermediateSize = intermediate }
     c.visualTokens = false
     c.layoutEmbedding = .summed
     c.fastQKV = false
@@ -296,11 +296,11 @@ extension LayoutLMConfiguration {
   ) -> LayoutLMConfiguration {
     var c = LayoutLMConfiguration()
     c.modelType = "layoutlmv2"
-    c.hiddenSize = hidden
     c.numHiddenLayers = layers
     c.numAttentionHeads = heads
-    c.intermediateSize = intermediate ?? 4 * hidden
-    c.coordinateSize = coordinateSize ?? hidden * 3 / 16
+    c.setHiddenSize(hidden)
+    if let intermediate { c.intermediateSize = intermediate }
+    if let coordinateSize { c.coordinateSize = coordinateSize }
     c.shapeSize = shapeSize ?? (hidden - 4 * c.coordinateSize) / 2
     c.visualTokens = true
     c.layoutEmbedding = .concatenated
@@ -308,20 +308,64 @@ extension LayoutLMConfiguration {
     return c
   }
 
-  /// Named size presets: `small` (hidden 256, 4 layers, 4 heads, FFN 1024, grid 7×7, coordinate
-  /// 48, shape 32) and `base` (hidden 768, 12 layers, 12 heads).
-  public static func preset(_ size: String, version: String) throws -> LayoutLMConfiguration {
-    let (hidden, layers, heads): (Int, Int, Int)
-    switch size {
-    case "tiny": (hidden, layers, heads) = (64, 2, 2)
-    case "small": (hidden, layers, heads) = (256, 4, 4)
-    case "base": (hidden, layers, heads) = (768, 12, 12)
-    default: throw ModelConfigurationError.invalid(field: "preset", expected: "tiny, small or base")
-    }
+  /// Named size presets (`ModelPreset`) of either version.
+  public static func preset(_ size: ModelPreset, version: ModelVersion) -> LayoutLMConfiguration {
     switch version {
-    case "v1": return v1(hidden: hidden, layers: layers, heads: heads)
-    case "v2": return v2(hidden: hidden, layers: layers, heads: heads)
-    default: throw ModelConfigurationError.invalid(field: "version", expected: "v1 or v2")
+    case .v1: return v1(hidden: size.hiddenSize, layers: size.layers, heads: size.heads)
+    case .v2: return v2(hidden: size.hiddenSize, layers: size.layers, heads: size.heads)
+    }
+  }
+
+  /// Sets the hidden width H and the sizes that follow from it: the feed-forward width 4·H and,
+  /// for concatenated layout embeddings, coordinate ⌊3H/16⌋ and shape (H − 4·coordinate)/2.
+  public mutating func setHiddenSize(_ hidden: Int) {
+    hiddenSize = hidden
+    intermediateSize = 4 * hidden
+    coordinateSize = hidden * 3 / 16
+    shapeSize = (hidden - 4 * coordinateSize) / 2
+  }
+
+  /// The version this configuration describes.
+  public var version: ModelVersion { isV2 ? .v2 : .v1 }
+}
+
+/// LayoutLM (v1: text + 2-D layout) or LayoutLMv2 (adds visual tokens and spatial-aware
+/// self-attention).
+public enum ModelVersion: String, Codable, Sendable, CaseIterable {
+  case v1, v2
+}
+
+/// A named model size.
+public enum ModelPreset: String, Codable, Sendable, CaseIterable {
+  /// Hidden 64, 2 layers, 2 heads.
+  case tiny
+  /// Hidden 256, 4 layers, 4 heads (FFN 1024; v2: grid 7×7, coordinate 48, shape 32).
+  case small
+  /// Hidden 768, 12 layers, 12 heads (the papers' BASE).
+  case base
+
+  /// The hidden width H.
+  public var hiddenSize: Int {
+    switch self {
+    case .tiny: return 64
+    case .small: return 256
+    case .base: return 768
+    }
+  }
+  /// Encoder layers.
+  public var layers: Int {
+    switch self {
+    case .tiny: return 2
+    case .small: return 4
+    case .base: return 12
+    }
+  }
+  /// Attention heads.
+  public var heads: Int {
+    switch self {
+    case .tiny: return 2
+    case .small: return 4
+    case .base: return 12
     }
   }
 }

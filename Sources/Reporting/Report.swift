@@ -166,38 +166,6 @@ func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) th
   return out
 }
 
-/// The configuration keys whose values differ between variants.
-func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
-  var flat: [String: [String: String]] = [:]
-  func walk(_ value: JSONValue, _ path: String, into table: inout [String: String]) {
-    if case .object(let fields) = value {
-      for (key, child) in fields {
-        walk(child, path.isEmpty ? key : path + "." + key, into: &table)
-      }
-    } else {
-      // Whole numbers read back from result.json as doubles; show them as integers.
-      if case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 {
-        table[path] = String(Int64(number))
-      } else {
-        table[path] = value.serialized
-      }
-    }
-  }
-  for variant in variants {
-    var table: [String: String] = [:]
-    if let run = byVariant[variant]?.first { walk(run.configuration, "", into: &table) }
-    flat[variant] = table
-  }
-  let keys = Set(flat.values.flatMap(\.keys)).sorted().filter { key in
-    Set(variants.map { flat[$0]?[key] ?? "(default)" }).count > 1
-  }
-  let out = ["## Configuration that differs between variants", ""]
-  if keys.isEmpty { return out + ["(none)", ""] }
-  var table = MarkdownTable(header: ["setting"] + variants)
-  for key in keys { table.rows.append([key] + variants.map { flat[$0]?[key] ?? "(default)" }) }
-  return out + [table.markdown, ""]
-}
-
 /// The provenance line naming the numeric core's SIMD variants and CPUs the runs used (metrics
 /// are bit-identical only within one variant); empty for results that predate the record.
 func machineLines(_ results: ExperimentResults) -> [String] {

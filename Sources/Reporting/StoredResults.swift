@@ -78,7 +78,10 @@ public struct StoredRun: Decodable, Sendable {
     public var test: Scores?
     public var devPredictions: [Prediction]
   }
-  public var configuration: JSONValue
+  /// The spec's settings of the run.
+  public var configuration: Evaluation.JSONValue
+  /// The model configuration that ran (absent in older results).
+  public var modelConfiguration: Evaluation.JSONValue?
   /// Entity runs.
   public var fineTuning: FineTuning?
   /// Classification runs.

@@ -97,11 +97,11 @@ public func predictClasses(model: LayoutLMForTask, split: ClassificationSplit, b
 /// scores `test` with it (never selecting on test).
 public func fineTuneSequenceClassification(
   model: LayoutLMForTask, train: ClassificationSplit, dev: ClassificationSplit,
-  test: ClassificationSplit?, options: FineTuningOptions,
+  test: ClassificationSplit?, options: FineTuningOptions, seed: UInt64,
   progress: (TrainingEvent) -> Void = { _ in }
 ) throws -> ClassificationFineTuningResult {
   let run = try trainSelectingOnDev(
-    model: model, windows: train.windows, images: train.images, options: options,
+    model: model, windows: train.windows, images: train.images, options: options, seed: seed,
     progress: progress
   ) {
     let predictions = try predictClasses(model: model, split: dev, batchSize: 16)

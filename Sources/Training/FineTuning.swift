@@ -5,7 +5,12 @@ import LayoutData
 import LayoutModels
 import TensorCore
 
-/// Fine-tuning hyper-parameters.
+/// Fine-tuning hyper-parameters: a spec's `training` section.
+///
+/// The encoded form is part of each run's configuration hash, so it is stable: rates encode as
+/// the numbers the spec wrote, and the switches that postdate the first results
+/// (`trainEncoder`, `probeEpochs`, `probeLearningRate`) are written only when they change
+/// something, so other runs keep their hash.
 public struct FineTuningOptions: Codable, Hashable, Sendable {
   public var epochs: Int = 10
   public var batchSize: Int = 8
@@ -13,6 +18,7 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
   public var warmupRatio: Float = 0.1
   public var weightDecay: Float = 0.01
   public var maxGradNorm: Float = 1.0
+  /// Evaluate on dev every this many epochs (and after the last).
   public var evalEveryEpochs: Int = 1
   /// False: only the task head trains and the encoder stays as loaded (a linear probe of its
   /// features); true: everything trains.
@@ -22,11 +28,47 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
   /// a fresh head does not distort pre-trained features. 0: plain fine-tuning.
   public var probeEpochs = 0
   public var probeLearningRate: Float = 1e-2
-  /// Seeds data order and dropout.
-  public var seed: UInt64 = 1
 
   /// Creates options with the defaults.
   public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case epochs, batchSize, learningRate, warmupRatio, weightDecay, maxGradNorm, evalEveryEpochs
+    case trainEncoder, probeEpochs, probeLearningRate
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let defaults = FineTuningOptions()
+    epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
+    batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? defaults.batchSize
+    learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? defaults.learningRate
+    warmupRatio = try c.decodeIfPresent(Float.self, forKey: .warmupRatio) ?? defaults.warmupRatio
+    weightDecay = try c.decodeIfPresent(Float.self, forKey: .weightDecay) ?? defaults.weightDecay
+    maxGradNorm = try c.decodeIfPresent(Float.self, forKey: .maxGradNorm) ?? defaults.maxGradNorm
+    evalEveryEpochs =
+      try c.decodeIfPresent(Int.self, forKey: .evalEveryEpochs) ?? defaults.evalEveryEpochs
+    trainEncoder = try c.decodeIfPresent(Bool.self, forKey: .trainEncoder) ?? defaults.trainEncoder
+    probeEpochs = try c.decodeIfPresent(Int.self, forKey: .probeEpochs) ?? defaults.probeEpochs
+    probeLearningRate =
+      try c.decodeIfPresent(Float.self, forKey: .probeLearningRate) ?? defaults.probeLearningRate
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(epochs, forKey: .epochs)
+    try c.encode(batchSize, forKey: .batchSize)
+    try c.encode(learningRate, forKey: .learningRate)
+    try c.encode(warmupRatio, forKey: .warmupRatio)
+    try c.encode(weightDecay, forKey: .weightDecay)
+    try c.encode(maxGradNorm, forKey: .maxGradNorm)
+    try c.encode(evalEveryEpochs, forKey: .evalEveryEpochs)
+    if !trainEncoder { try c.encode(trainEncoder, forKey: .trainEncoder) }
+    if probeEpochs > 0 {
+      try c.encode(probeEpochs, forKey: .probeEpochs)
+      try c.encode(probeLearningRate, forKey: .probeLearningRate)
+    }
+  }
 }
 
 /// One dev evaluation.
@@ -36,21 +78,6 @@ public struct EpochRecord: Codable, Hashable, Sendable {
   public var devF1: Double
 }
 
-/// What fine-tuning produced.
-public struct FineTuningResult: Codable, Sendable {
-  public var history: [EpochRecord]
-  public var bestEpoch: Int
-  /// Dev scores of the best dev epoch.
-  public var dev: EntityScores
-  /// Test scores of the best dev epoch's parameters (never used for selection).
-  public var test: EntityScores?
-  public var devPredictions: [DocumentPrediction]
-  public var testPredictions: [DocumentPrediction]?
-  public var steps: Int
-  public var trainSeconds: Double
-  public var evaluationSeconds: Double
-}
-
 /// Whether `name` belongs to a task head (`classifier.`, `qa_outputs.`), not to the encoder.
 func isHeadParameter(_ name: String) -> Bool {
   name.hasPrefix("classifier.") || name.hasPrefix("qa_outputs.")
@@ -58,17 +85,17 @@ func isHeadParameter(_ name: String) -> Bool {
 
 /// What the shared fine-tuning loop hands back: the dev history and the best epoch's
 /// predictions (its parameters are already restored into the model).
-struct DevSelectedTraining<Prediction> {
-  var history: [EpochRecord]
-  var bestEpoch: Int
-  var bestPredictions: Prediction
-  var steps: Int
-  var trainSeconds: Double
-  var evaluationSeconds: Double
+public struct DevSelectedTraining<Prediction> {
+  public var history: [EpochRecord]
+  public var bestEpoch: Int
+  public var bestPredictions: Prediction
+  public var steps: Int
+  public var trainSeconds: Double
+  public var evaluationSeconds: Double
 }
 
 /// The fine-tuning loop every task shares: AdamW (no decay on biases and LayerNorm), linear
-/// warm-up and decay, gradient clipping, data order shuffled each epoch from `options.seed`,
+/// warm-up and decay, gradient clipping, data order (and dropout) drawn from `seed`,
 /// `evaluate` on dev every `evalEveryEpochs` epochs, and the best dev epoch's parameters
 /// restored at the end (never selecting on test).
 ///
@@ -78,26 +105,26 @@ struct DevSelectedTraining<Prediction> {
 /// With `probeEpochs > 0` a head-only phase runs first (its own optimiser, schedule and dev
 /// selection); the full phase then starts from its best head, and the best epoch is chosen
 /// among the full phase's epochs, numbered after the probe's.
-func trainSelectingOnDev<Prediction>(
+public func trainSelectingOnDev<Prediction>(
   model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
-  options: FineTuningOptions, progress: (TrainingEvent) -> Void,
+  options: FineTuningOptions, seed: UInt64, progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
   guard options.probeEpochs > 0, options.trainEncoder else {
     return try trainPhase(
-      model: model, windows: windows, images: images, options: options, progress: progress,
-      evaluate: evaluate)
+      model: model, windows: windows, images: images, options: options, seed: seed,
+      progress: progress, evaluate: evaluate)
   }
   var probeOptions = options
   probeOptions.trainEncoder = false
   probeOptions.epochs = options.probeEpochs
   probeOptions.learningRate = options.probeLearningRate
   let probe = try trainPhase(
-    model: model, windows: windows, images: images, options: probeOptions, progress: progress,
-    evaluate: evaluate)
+    model: model, windows: windows, images: images, options: probeOptions, seed: seed,
+    progress: progress, evaluate: evaluate)
   let full = try trainPhase(
-    model: model, windows: windows, images: images, options: options, progress: progress,
-    evaluate: evaluate)
+    model: model, windows: windows, images: images, options: options, seed: seed,
+    progress: progress, evaluate: evaluate)
   let shifted = full.history.map {
     EpochRecord(
       epoch: $0.epoch + options.probeEpochs, meanTrainLoss: $0.meanTrainLoss, devF1: $0.devF1)
@@ -112,7 +139,7 @@ func trainSelectingOnDev<Prediction>(
 /// One phase of `trainSelectingOnDev`: a single optimiser and schedule over `options.epochs`.
 private func trainPhase<Prediction>(
   model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
-  options: FineTuningOptions, progress: (TrainingEvent) -> Void,
+  options: FineTuningOptions, seed: UInt64, progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
   let parameters = model.namedParameters()
@@ -138,8 +165,8 @@ private func trainPhase<Prediction>(
   let schedule = LinearWarmupDecay(
     peak: options.learningRate, warmupSteps: Int(Float(totalSteps) * options.warmupRatio),
     totalSteps: totalSteps)
-  let context = ForwardContext(training: true, seed: options.seed)
-  var order = SeededGenerator(seed: options.seed, stream: "data order")
+  let context = ForwardContext(training: true, seed: seed)
+  var order = SeededGenerator(seed: seed, stream: "data order")
   var history: [EpochRecord] = []
   var best: (epoch: Int, metric: Double, snapshot: ParameterSnapshot, predictions: Prediction)?
   var step = 0
@@ -187,33 +214,4 @@ private func trainPhase<Prediction>(
   return DevSelectedTraining(
     history: history, bestEpoch: best.epoch, bestPredictions: best.predictions, steps: step,
     trainSeconds: trainSeconds, evaluationSeconds: evaluationSeconds)
-}
-
-/// Fine-tunes `model` (a token-classification head) on `train`, picks the epoch with the best
-/// dev entity F1, restores it, and scores `test` with it.
-public func fineTuneTokenClassification(
-  model: LayoutLMForTask, train: TokenClassificationSplit, dev: TokenClassificationSplit,
-  test: TokenClassificationSplit?, labels: [String], options: FineTuningOptions,
-  progress: (TrainingEvent) -> Void = { _ in }
-) throws -> FineTuningResult {
-  let run = try trainSelectingOnDev(
-    model: model, windows: train.windows, images: train.images, options: options,
-    progress: progress
-  ) {
-    let predictions = try predictEntities(model: model, split: dev, labels: labels, batchSize: 16)
-    return (try scoreEntities(predictions).overall.f1, predictions)
-  }
-  var evaluationSeconds = run.evaluationSeconds
-  var testPredictions: [DocumentPrediction]?
-  var testScores: EntityScores?
-  if let test {
-    let evalStart = Date()
-    testPredictions = try predictEntities(model: model, split: test, labels: labels, batchSize: 16)
-    testScores = try testPredictions.map(scoreEntities)
-    evaluationSeconds += Date().timeIntervalSince(evalStart)
-  }
-  return FineTuningResult(
-    history: run.history, bestEpoch: run.bestEpoch, dev: try scoreEntities(run.bestPredictions),
-    test: testScores, devPredictions: run.bestPredictions, testPredictions: testPredictions,
-    steps: run.steps, trainSeconds: run.trainSeconds, evaluationSeconds: evaluationSeconds)
 }

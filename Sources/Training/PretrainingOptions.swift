@@ -1,7 +1,7 @@
 // LayoutLab — every rate and choice of the MVLM / TIA / TIM pre-training tasks, with defaults.
 
 /// What TIM's "no image" negative shows the model.
-public enum MissingImageMode: String, Codable, Sendable {
+public enum MissingImageMode: String, Codable, Sendable, CaseIterable {
   /// A blank white page.
   case blank
   /// No visual tokens: the page's visual tokens are masked out of attention.
@@ -9,7 +9,7 @@ public enum MissingImageMode: String, Codable, Sendable {
 }
 
 /// What TIA learns on a TIM negative (a page showing another page's image, or none).
-public enum NegativePageTIA: String, Codable, Sendable {
+public enum NegativePageTIA: String, Codable, Sendable, CaseIterable {
   /// Every token is labelled "covered" (LayoutLMv2 §2.2 as the issue reads it).
   case covered
   /// The page's tokens are left out of the TIA loss, so TIA only learns to find covered lines

@@ -2,6 +2,7 @@
 
 import ArgumentParsing
 import Benchmarks
+import LayoutModels
 
 let benchKernelsCommand = CommandSpec(
   name: "kernels", abstract: "FMA peak, GEMM, softmax, LayerNorm, GELU and conv2d throughput.",
@@ -45,8 +46,15 @@ let benchModelCommand = CommandSpec(
 ) { args in
   var options = ModelBenchmarkOptions()
   options.profile = args.flag("profile")
-  options.preset = try args.choice("preset", ["tiny", "small", "base"], default: "small")
-  options.version = try args.choice("version", ["v1", "v2"], default: "v2")
+  let defaults = ModelSettings()
+  let presets = ModelPreset.allCases.map(\.rawValue)
+  let versions = ModelVersion.allCases.map(\.rawValue)
+  options.model.preset =
+    ModelPreset(rawValue: try args.choice("preset", presets, default: defaults.preset.rawValue))
+    ?? defaults.preset
+  options.model.version =
+    ModelVersion(rawValue: try args.choice("version", versions, default: defaults.version.rawValue))
+    ?? defaults.version
   options.batch = try args.int("batch", default: 8, in: 1...256)
   options.sequenceLength = try args.int("seq", default: 256, in: 3...512)
   options.steps = try args.int("steps", default: 5, in: 1...1000)

@@ -1,8 +1,9 @@
 // LayoutLab — `layoutlab run` and `layoutlab report`.
 
 import ArgumentParsing
-import ExperimentWorkflow
+import Experiments
 import Foundation
+import Reporting
 
 let experimentOptions: [OptionSpec] = [
   .value(
@@ -31,6 +32,16 @@ let runCommand = CommandSpec(
     resultsDirectory: args.value("results").map { URL(fileURLWithPath: $0) })
   print("report: \(report.path)")
   return 0
+}
+
+/// `layoutlab run SPEC`: runs every unfinished run, then writes the report; returns its path.
+func runSpec(_ url: URL, overrides: [String], resultsDirectory: URL?) throws -> URL {
+  var options = RunnerOptions(
+    resultsRoot: resultsDirectory ?? resultsRoot(forSpec: url),
+    repository: repositoryRoot(forSpec: url))
+  options.overrides = overrides
+  _ = try runExperiment(specURL: url, options: options)
+  return try reportSpec(url, overrides: overrides, resultsDirectory: options.resultsRoot)
 }
 
 let reportCommand = CommandSpec(

@@ -1,7 +1,7 @@
 // LayoutLab — `layoutlab pretrain`.
 
 import ArgumentParsing
-import ExperimentWorkflow
+import Experiments
 import Foundation
 
 let pretrainCommand = CommandSpec(
@@ -16,18 +16,31 @@ let pretrainCommand = CommandSpec(
     results/pretrain/README.md (tiaPositiveWeight=5 maskedRegionFill=255
     negativePageTIA=ignored tiaWeight=5 timWeight=2).
 
-    Settings for --set (defaults in brackets):
-    """
-      + "\n"
-      + pretrainSettingKeys.keys.sorted().map { "  \($0): \(pretrainSettingKeys[$0] ?? "")" }
-      .joined(separator: "\n"),
+    Settings: a JSON5 file (--settings) of the form { model: {…}, pretraining: {…} }, then
+    each --set key.path=value in order, with the grammar `layoutlab run` uses. `model` is a
+    spec's model section (preset, version, hiddenSize, layers, heads, grid: [Gh, Gw], …);
+    keys without a `model.` prefix belong to `pretraining`:
+      tasks: mvlm, tia, tim (true/false; v2: all three, v1: mvlm only)
+      masking: maskRate (0.15), maskTokenShare (0.8), randomTokenShare (0.1),
+        paintMaskedRegions (v2: true), maskedRegionFill (0)
+      TIA: tiaLineRate (0.15), coverFill (0), tiaPositiveWeight (1)
+      TIM: timReplaceRate (0.15), timDropRate (0.05), missingImage (blank | noVisualTokens),
+        negativePageTIA (covered | ignored)
+      loss weights: mvlmWeight, tiaWeight, timWeight (1)
+      optimiser: steps (1000), batchSize (8), sequenceLength (256), learningRate (5e-4),
+        warmupRatio (0.1), weightDecay (0.01), maxGradNorm (1), seed (1)
+      checkpointEvery (200), vocabularySize (8000), heldOutEvery (10)
+    e.g. --set model.hiddenSize=128 --set model.layers=2 --set model.grid=[4,4]
+      --set maskRate=0.2
+    """,
   options: [
     .value("corpus", "DIR", "A corpus folder (repeatable).", repeatable: true),
     .value("preset", "NAME", "tiny, small or base (default small)."),
     .value("version", "V", "v1 or v2 (default v2)."),
     .value("tasks", "LIST", "Comma-separated mvlm,tia,tim (default: all for v2, mvlm for v1)."),
     .value("steps", "N", "Optimiser steps (default 1000)."),
-    .value("set", "KEY=VALUE", "A pre-training setting (repeatable).", repeatable: true),
+    .value("settings", "FILE", "A JSON5 settings file ({ model: {…}, pretraining: {…} })."),
+    .value("set", "KEY=VALUE", "A setting, typed like a spec (repeatable).", repeatable: true),
     .value("out", "DIR", "Output folder."),
     .value("stop-after", "N", "Stop after N steps (the run can be resumed)."),
   ]
@@ -38,15 +51,27 @@ let pretrainCommand = CommandSpec(
   }
   var request = PretrainRequest(
     corpora: corpora, output: URL(fileURLWithPath: try args.required("out")))
-  request.preset = try args.choice("preset", ["tiny", "small", "base"], default: "small")
-  request.version = try args.choice("version", ["v1", "v2"], default: "v2")
-  request.tasks = args.value("tasks").map { Set($0.split(separator: ",").map(String.init)) }
-  request.steps =
-    args.value("steps") == nil ? nil : try args.int("steps", default: 1000, in: 1...10_000_000)
+  // The flags are shorthands for settings; --set comes after them, so it wins.
+  var shorthands: [String] = []
+  if let preset = args.value("preset") { shorthands.append("model.preset=\(preset)") }
+  if let version = args.value("version") { shorthands.append("model.version=\(version)") }
+  if let steps = args.value("steps") { shorthands.append("pretraining.steps=\(steps)") }
+  if let tasks = args.value("tasks") {
+    let chosen = Set(tasks.split(separator: ",").map(String.init))
+    let unknown = chosen.subtracting(["mvlm", "tia", "tim"])
+    guard unknown.isEmpty, !chosen.isEmpty else {
+      throw UsageError.invalidValue(
+        name: "tasks", value: tasks, expected: "a comma-separated list of mvlm, tia, tim")
+    }
+    for task in ["mvlm", "tia", "tim"] {
+      shorthands.append("pretraining.\(task)=\(chosen.contains(task))")
+    }
+  }
+  request.overrides = shorthands + args.allValues("set")
+  request.settingsFile = args.value("settings").map { URL(fileURLWithPath: $0) }
   request.stopAfter =
     args.value("stop-after") == nil
     ? nil : try args.int("stop-after", default: 1, in: 1...10_000_000)
-  request.settings = args.allValues("set")
   print(try runPretraining(request))
   return 0
 }

@@ -1,6 +1,7 @@
 // LayoutLab — strict spec decoding: key paths, suggestions, types, variants, overrides.
 
 import Foundation
+import LayoutModels
 import XCTest
 
 @testable import Experiments
@@ -28,10 +29,10 @@ final class ExperimentSpecTests: XCTestCase {
     XCTAssertEqual(plans.count, 6)
     XCTAssertEqual(Set(plans.map(\.variant)), ["v1", "v2", "v2pool"])
     let pool = try spec.configuration(of: "v2pool")
-    XCTAssertEqual(pool.model.backbone, "pool")
-    XCTAssertEqual(pool.model.preset, "tiny")
+    XCTAssertEqual(pool.model.backbone, .pool)
+    XCTAssertEqual(pool.model.preset, .tiny)
     XCTAssertEqual(pool.training.epochs, 2)
-    XCTAssertEqual(try spec.configuration(of: "v1").model.version, "v1")
+    XCTAssertEqual(try spec.configuration(of: "v1").model.version, .v1)
   }
 
   func testUnknownKeyNamesPathAndSuggests() {
@@ -102,19 +103,18 @@ final class ExperimentSpecTests: XCTestCase {
     let probe = try spec.configuration(of: "v2pool")
     XCTAssertEqual(probe.training.trainEncoder, false)
     XCTAssertEqual(probe.data.trainDocuments, 40)
-    XCTAssertEqual(probe.training.fineTuningOptions(seed: 1).trainEncoder, false)
     // The defaults leave both keys out of the stored configuration, so cached runs keep their hash.
     let plain = try spec.configuration(of: "v2")
-    XCTAssertNil(plain.training.trainEncoder)
+    XCTAssertTrue(plain.training.trainEncoder)
     XCTAssertNil(plain.data.trainDocuments)
-    XCTAssertTrue(plain.training.fineTuningOptions(seed: 1).trainEncoder)
     let text = String(decoding: try JSONEncoder().encode(plain), as: UTF8.self)
     XCTAssertFalse(text.contains("trainEncoder") || text.contains("trainDocuments"), text)
     XCTAssertThrowsError(try parse(valid, overrides: ["base.data.trainDocuments=-1"]))
-    XCTAssertNil(plain.training.probeEpochs)
+    XCTAssertEqual(plain.training.probeEpochs, 0)
+    XCTAssertFalse(text.contains("probe"), text)
     let lpft = try parse(valid, overrides: ["training.probeEpochs=3"]).configuration(of: "v2")
     XCTAssertEqual(lpft.training.probeEpochs, 3)
-    XCTAssertEqual(lpft.training.fineTuningOptions(seed: 1).probeLearningRate, 1e-2)
+    XCTAssertEqual(lpft.training.probeLearningRate, 1e-2)
   }
 
   func testComparisonsNameKnownVariants() throws {

@@ -51,7 +51,7 @@ final class FineTuningTests: XCTestCase {
       options.learningRate = 1e-2
       options.trainEncoder = trainEncoder
       _ = try fineTuneSequenceClassification(
-        model: model, train: data, dev: data, test: nil, options: options)
+        model: model, train: data, dev: data, test: nil, options: options, seed: 1)
       var changedHead = false
       var changedEncoder = false
       for (name, parameter) in model.namedParameters() where parameter.array != before[name] {
@@ -74,7 +74,7 @@ final class FineTuningTests: XCTestCase {
     options.learningRate = 1e-2
     options.probeEpochs = 3
     let result = try fineTuneSequenceClassification(
-      model: model, train: data, dev: data, test: nil, options: options)
+      model: model, train: data, dev: data, test: nil, options: options, seed: 1)
     XCTAssertEqual(result.history.map(\.epoch), [1, 2, 3, 4, 5])
     XCTAssertTrue((4...5).contains(result.bestEpoch), "best epoch \(result.bestEpoch)")
     XCTAssertEqual(result.steps, 5 * 2)

@@ -2,6 +2,7 @@
 
 import Foundation
 import LayoutData
+import SyntheticData
 
 /// The documents of one experiment's data settings, split three ways.
 public struct PreparedDocuments {
@@ -12,31 +13,14 @@ public struct PreparedDocuments {
   public var testSource: String?
 }
 
-/// Generates a synthetic FUNSD-format dataset into a folder (`training_data/`,
-/// `testing_data/`). Set by the executable to the synthetic generator, so that `Experiments`
-/// does not depend on it.
-public typealias SyntheticFormsGenerator = (
-  _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ output: URL
-) throws -> Void
-
-/// Generates a synthetic RVL-CDIP-format dataset (`labels/*.txt`, images, OCR) into a folder.
-public typealias SyntheticClassifyGenerator = (
-  _ documents: Int, _ seed: Int, _ templateHoldout: Bool, _ neutralParts: Bool, _ output: URL
-) throws -> Void
-
 /// Reads (or generates, then reads) the synthetic classification set: `labels/train.txt` (and
 /// `val.txt`) split into train and dev like the forms, `labels/test.txt` as test.
-func prepareClassificationDocuments(
-  _ data: DataSettings, cache: URL, generator: SyntheticClassifyGenerator?
-) throws -> PreparedDocuments {
+func prepareClassificationDocuments(_ data: DataSettings, cache: URL) throws
+  -> PreparedDocuments
+{
   let neutral = data.neutralParts ?? false
   let root = try cachedSyntheticSet(
-    kind: "classify", data, cache: cache, keySuffix: neutral ? "-neutral" : "",
-    generator: generator.map { generate in
-      { documents, seed, holdout, output in
-        try generate(documents, seed, holdout, neutral, output)
-      }
-    })
+    kind: .classify, data, cache: cache, keySuffix: neutral ? "-neutral" : "")
   let labels = root.appendingPathComponent("labels")
   var pool = try RVLCDIP.readLabels(labels.appendingPathComponent("train.txt"))
   let validation = labels.appendingPathComponent("val.txt")
@@ -62,7 +46,7 @@ func prepareClassificationDocuments(
 
 /// Checks that every path the data settings name exists; throws before any training.
 func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
-  if data.source == "funsd", let root = data.root {
+  if data.source == .funsd, let root = data.root {
     let training = URL(fileURLWithPath: root).appendingPathComponent("training_data")
     if !FileManager.default.fileExists(atPath: training.path) {
       throw SpecError.missingPath(file: file, path: path + ".data.root", filePath: training.path)
@@ -71,7 +55,9 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
   if let test = data.test, !FileManager.default.fileExists(atPath: test) {
     throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
   }
-  if data.vocabulary != "build", !FileManager.default.fileExists(atPath: data.vocabulary) {
+  if data.vocabulary != DataSettings.buildVocabulary,
+    !FileManager.default.fileExists(atPath: data.vocabulary)
+  {
     throw SpecError.missingPath(
       file: file, path: path + ".data.vocabulary", filePath: data.vocabulary)
   }
@@ -82,15 +68,13 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
 /// The dev split is carved from the training forms in sorted id order: every form whose index
 /// `i` has `i % devEvery == devEvery − 1` (for FUNSD's 149 forms and 5: 29 dev, 120 train).
 /// The test split is `data.test`, else `<root>/testing_data` when it exists, else empty.
-func prepareDocuments(
-  _ data: DataSettings, cache: URL, generator: SyntheticFormsGenerator?
-) throws -> PreparedDocuments {
+func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
   let root: URL
   switch data.source {
-  case "funsd":
+  case .funsd:
     root = URL(fileURLWithPath: data.root ?? "")
-  default:
-    root = try cachedSyntheticSet(kind: "forms", data, cache: cache, generator: generator)
+  case .syntheticForms, .syntheticClassify:
+    root = try cachedSyntheticSet(kind: .forms, data, cache: cache)
   }
   let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
     .sorted { $0.id < $1.id }
@@ -115,28 +99,31 @@ func prepareDocuments(
   return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL?.path)
 }
 
-/// The folder of the synthetic `kind` set for `data` under `cache`, generated on first use.
+/// The folder of the synthetic `kind` set for `data` under `cache`, generated on first use
+/// (the generator's train/test split becomes `training_data/` and `testing_data/`, or RVL-CDIP's
+/// `labels/`; with `templateHoldout` the test documents use templates never seen in training).
 ///
 /// Generation goes into a `.partial` sibling that is renamed when complete, and a `.complete`
 /// marker is written last, so an interrupted run never leaves a half-written set in use.
 func cachedSyntheticSet(
-  kind: String, _ data: DataSettings, cache: URL, keySuffix: String = "",
-  generator: ((Int, Int, Bool, URL) throws -> Void)?
+  kind: SynthesisKind, _ data: DataSettings, cache: URL, keySuffix: String = ""
 ) throws -> URL {
+  let name = kind == .forms ? "forms" : "classify"
   let key =
-    "\(kind)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)\(keySuffix)"
+    "\(name)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)\(keySuffix)"
   let root = cache.appendingPathComponent(key)
   let done = root.appendingPathComponent(".complete")
   if FileManager.default.fileExists(atPath: done.path) { return root }
-  guard let generator else {
-    throw SpecError.invalidValue(
-      file: "data", path: "data.source", expected: "a synthetic generator (none is linked)")
-  }
   try? FileManager.default.removeItem(at: root)
   let staging = cache.appendingPathComponent(key + ".partial")
   try? FileManager.default.removeItem(at: staging)
   try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-  try generator(data.documents, data.generatorSeed, data.templateHoldout, staging)
+  var options = SynthesisOptions()
+  options.templateHoldout = data.templateHoldout
+  if kind == .classify && data.neutralParts == true { options.neutralParts = true }
+  _ = try generateSyntheticDataset(
+    kind: kind, docs: data.documents, seed: UInt64(data.generatorSeed), outputDirectory: staging,
+    options: options, threads: ProcessInfo.processInfo.activeProcessorCount)
   try FileManager.default.moveItem(at: staging, to: root)
   try Data().write(to: done)
   return root

@@ -1,6 +1,7 @@
 // LayoutLab — the record one finished run leaves: `results/<experiment>/<variant>/<seed>/result.json`.
 
 import Foundation
+import LayoutModels
 import Training
 
 /// Where a result came from.
@@ -44,12 +45,16 @@ public struct RunResult: Codable, Sendable {
   public var experiment: String
   public var variant: String
   public var seed: Int
+  /// The settings the spec asked for (after variants and overrides; paths as written).
   public var configuration: RunConfiguration
+  /// The model configuration that actually ran: the settings translated, or an `initFrom`
+  /// checkpoint's with the head settings applied. Absent in older results.
+  public var modelConfiguration: LayoutLMConfiguration?
   public var data: DataSummary
   /// Entity runs (`task: entities`).
-  public var fineTuning: FineTuningResult?
+  public var fineTuning: FineTuningResult? = nil
   /// Document-classification runs (`task: classification`).
-  public var classification: ClassificationFineTuningResult?
+  public var classification: ClassificationFineTuningResult? = nil
   public var timings: RunTimings
   public var provenance: Provenance
   /// Model parameters, for the report.

@@ -140,20 +140,23 @@ public struct ExperimentSpec: Sendable {
 }
 
 /// Applies one `key.path=value` override; the value is read as JSON5 when it parses, otherwise
-/// as a plain string.
-func applyOverride(_ text: String, to tree: JSONValue) throws -> JSONValue {
+/// as a plain string. A path whose first key is not one of `topLevel` is relative to
+/// `defaultSection` (a spec's `data.root=/x` sets `base.data.root`).
+func applyOverride(
+  _ text: String, to tree: JSONValue,
+  topLevel: [String] = ["name", "description", "base", "variants", "seeds", "compare"],
+  defaultSection: String = "base"
+) throws -> JSONValue {
   guard let equals = text.firstIndex(of: "=") else {
     throw SpecError.badOverride(text: text, reason: "expected key.path=value")
   }
   let key = String(text[..<equals])
   let rawValue = String(text[text.index(after: equals)...])
-  var path = key.split(separator: ".").map(String.init)
+  var path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
   guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
     throw SpecError.badOverride(text: text, reason: "empty key path")
   }
-  if !["name", "description", "base", "variants", "seeds", "compare"].contains(path[0]) {
-    path.insert("base", at: 0)
-  }
+  if !topLevel.contains(path[0]) { path.insert(defaultSection, at: 0) }
   let value = (try? JSONValue.parseJSON5(Data(rawValue.utf8))) ?? .string(rawValue)
   return tree.setting(path, to: value)
 }

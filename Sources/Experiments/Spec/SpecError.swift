@@ -11,6 +11,8 @@ public enum SpecError: Error, CustomStringConvertible, Equatable {
   case badVariantReference(file: String, path: String, name: String, known: [String])
   case badOverride(text: String, reason: String)
   case missingPath(file: String, path: String, filePath: String)
+  /// Architecture settings given beside `model.initFrom` that the checkpoint does not have.
+  case checkpointConflict(file: String, variant: String, checkpoint: String, conflicts: [String])
 
   public var description: String {
     switch self {
@@ -30,6 +32,10 @@ public enum SpecError: Error, CustomStringConvertible, Equatable {
     case .badOverride(let text, let reason): return "--set \(text): \(reason)"
     case .missingPath(let file, let path, let filePath):
       return "\(file): '\(path)' points at \(filePath), which does not exist"
+    case .checkpointConflict(let file, let variant, let checkpoint, let conflicts):
+      return "\(file): variant '\(variant)' starts from \(checkpoint), whose architecture wins, "
+        + "but sets " + conflicts.joined(separator: "; ")
+        + " (remove these keys from the variant, or make them equal to the checkpoint's)"
     }
   }
 }

@@ -159,6 +159,9 @@ struct SpecReader {
     try SpecReader(file: file, path: keyPath(key), value: raw(key) ?? .object([]))
   }
 
+  /// The keys present that no accessor has asked for yet.
+  var unreadKeys: [String] { pairs.map(\.0).filter { !known.contains($0) } }
+
   /// Rejects keys that no accessor asked for.
   func finish() throws {
     for (key, _) in pairs where !known.contains(key) {
@@ -166,5 +169,25 @@ struct SpecReader {
         file: file, path: keyPath(key), suggestion: closestMatch(to: key, among: known).map(keyPath)
       )
     }
+  }
+}
+
+extension SpecReader {
+  /// A closed-set setting read by its raw value: `default` when absent, an error listing the
+  /// choices when the value is none of them.
+  mutating func choice<Choice: RawRepresentable & CaseIterable>(
+    _ key: String, default fallback: Choice
+  )
+    throws -> Choice where Choice.RawValue == String
+  {
+    let names = Choice.allCases.map(\.rawValue)
+    return Choice(rawValue: try choice(key, names, default: fallback.rawValue)) ?? fallback
+  }
+
+  /// A closed-set setting, or nil when absent.
+  mutating func optionalChoice<Choice: RawRepresentable & CaseIterable>(
+    _ key: String, as type: Choice.Type
+  ) throws -> Choice? where Choice.RawValue == String {
+    try optionalChoice(key, Choice.allCases.map(\.rawValue)).flatMap(Choice.init(rawValue:))
   }
 }

@@ -1,14 +1,14 @@
 // LayoutLab — `layoutlab pretrain` end to end on a tiny corpus: the files it writes, the recipe
 // it records, and the settings it refuses.
 
-import ExperimentWorkflow
 import Experiments
 import Foundation
+import LayoutModels
 import SyntheticData
 import Training
 import XCTest
 
-final class PretrainWorkflowTests: XCTestCase {
+final class PretrainRunTests: XCTestCase {
   var root: URL!
 
   override func setUpWithError() throws {
@@ -24,16 +24,20 @@ final class PretrainWorkflowTests: XCTestCase {
   func request(_ settings: [String]) -> PretrainRequest {
     var request = PretrainRequest(
       corpora: [root.appendingPathComponent("corpus")], output: root.appendingPathComponent("out"))
-    request.preset = "tiny"
-    request.steps = 3
-    request.settings =
-      ["batchSize=2", "sequenceLength=64", "heldOutEvery=4", "vocabularySize=300"] + settings
+    request.overrides =
+      [
+        "model.preset=tiny", "pretraining.steps=3", "batchSize=2", "sequenceLength=64",
+        "heldOutEvery=4", "vocabularySize=300",
+      ] + settings
     return request
   }
 
   func testWritesTheCheckpointEvaluationAndTheRecipe() throws {
     let summary = try runPretraining(
-      request(["tiaPositiveWeight=5", "negativePageTIA=ignored", "maskedRegionFill=255", "grid=3"]))
+      request([
+        "tiaPositiveWeight=5", "negativePageTIA=ignored", "maskedRegionFill=255",
+        "model.grid=[3,2]",
+      ]))
     XCTAssertTrue(summary.contains("TIA ROC AUC on matched pages"), summary)
     let out = root.appendingPathComponent("out")
     for file in [
@@ -46,15 +50,17 @@ final class PretrainWorkflowTests: XCTestCase {
     let recipe = try JSONDecoder().decode(
       PretrainingRecipe.self, from: Data(contentsOf: out.appendingPathComponent("pretraining.json"))
     )
-    XCTAssertEqual(recipe.tasks.tiaPositiveWeight, 5)
-    XCTAssertEqual(recipe.tasks.negativePageTIA, .ignored)
-    XCTAssertEqual(recipe.tasks.maskedRegionFill, 255)
-    XCTAssertEqual(recipe.run.steps, 3)
-    XCTAssertTrue(recipe.settings.contains("grid=3"))
+    XCTAssertEqual(recipe.settings.tasks.tiaPositiveWeight, 5)
+    XCTAssertEqual(recipe.settings.tasks.negativePageTIA, .ignored)
+    XCTAssertEqual(recipe.settings.tasks.maskedRegionFill, 255)
+    XCTAssertEqual(recipe.settings.run.steps, 3)
+    XCTAssertEqual(recipe.settings.model.grid, [3, 2])
+    XCTAssertEqual(recipe.modelConfiguration.imageFeaturePoolShape.prefix(2), [3, 2])
+    XCTAssertTrue(recipe.overrides.contains("model.grid=[3,2]"))
     let config = try String(contentsOf: out.appendingPathComponent("config.json"), encoding: .utf8)
     XCTAssertTrue(
       config.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
-        .contains("\"image_feature_pool_shape\":[3,3,"), config)
+        .contains("\"image_feature_pool_shape\":[3,2,"), config)
     let evaluation = try JSONDecoder().decode(
       PretrainingEvaluation.self,
       from: Data(contentsOf: out.appendingPathComponent("evaluation.json")))
@@ -65,10 +71,11 @@ final class PretrainWorkflowTests: XCTestCase {
 
   func testRefusesUnknownAndOutOfRangeSettingsBeforeTraining() {
     for (setting, field) in [
-      ("tiaPositiveWeigth=5", "tiaPositiveWeigth"), ("grid=15", "grid"),
-      ("negativePageTIA=sometimes", "negativePageTIA"),
-      ("tiaPositiveWeight=0", "tiaPositiveWeight"), ("hiddenSize=abc", "hiddenSize"),
-      ("layers=0", "layers"),
+      ("tiaPositiveWeigth=5", "pretraining.tiaPositiveWeigth"),
+      ("grid=4", "did you mean 'model.grid'"), ("model.grid=[15,15]", "model.grid"),
+      ("negativePageTIA=sometimes", "pretraining.negativePageTIA"),
+      ("tiaPositiveWeight=0", "pretraining.tiaPositiveWeight"),
+      ("model.hiddenSize=abc", "model.hiddenSize"), ("model.layers=0", "model.layers"),
     ] {
       XCTAssertThrowsError(try runPretraining(request([setting])), setting) { error in
         XCTAssertTrue("\(error)".contains(field), "\(setting): \(error)")
@@ -76,6 +83,30 @@ final class PretrainWorkflowTests: XCTestCase {
       XCTAssertFalse(
         FileManager.default.fileExists(
           atPath: root.appendingPathComponent("out/model.safetensors").path))
+    }
+  }
+
+  func testV1PretrainsMVLMAloneAndRefusesImageTasks() {
+    XCTAssertThrowsError(try runPretraining(request(["model.version=v1", "tia=true"]))) { error in
+      XCTAssertTrue("\(error)".contains("pretraining.tia"), "\(error)")
+    }
+  }
+
+  func testPretrainAndSpecGridSettingsBuildTheSameModel() throws {
+    for grid in ["[4,4]", "[4,3]"] {
+      let pretraining = try PretrainSettings.load(
+        contentsOf: nil,
+        overrides: ["model.grid=\(grid)", "model.hiddenSize=128", "model.layers=2"])
+      let spec = try ExperimentSpec.parse(
+        try JSONValue.parseJSON5(
+          Data(
+            "{ name: 'g', base: { model: { grid: \(grid), hiddenSize: 128, layers: 2 } } }".utf8)),
+        file: "g.json5")
+      let fromSpec = try spec.configuration(of: "default").model.configuration(
+        vocabularySize: 500, labels: 2)
+      let fromPretrain = try pretraining.modelConfiguration(vocabularySize: 500)
+      XCTAssertEqual(fromPretrain, fromSpec, grid)
+      XCTAssertEqual(fromPretrain.gridWidth, grid == "[4,3]" ? 3 : 4)
     }
   }
 }

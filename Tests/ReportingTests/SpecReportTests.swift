@@ -1,12 +1,13 @@
 // LayoutLab — run → results → report end to end: caching, re-running one run, regeneration,
 // and errors that stop before any training.
 
-import ExperimentWorkflow
 import Experiments
 import Foundation
+import LayoutModels
+import Reporting
 import XCTest
 
-final class ExperimentWorkflowTests: XCTestCase {
+final class SpecReportTests: XCTestCase {
   var root: URL!
 
   override func setUpWithError() throws {
@@ -39,10 +40,7 @@ final class ExperimentWorkflowTests: XCTestCase {
     """
 
   func options() -> RunnerOptions {
-    var options = RunnerOptions(
-      resultsRoot: root.appendingPathComponent("results"), repository: root)
-    options.syntheticForms = syntheticFormsGenerator()
-    return options
+    RunnerOptions(resultsRoot: root.appendingPathComponent("results"), repository: root)
   }
 
   func testRunsCachesRerunsOneAndRegeneratesTheReportIdentically() throws {
@@ -93,9 +91,7 @@ final class ExperimentWorkflowTests: XCTestCase {
         seeds: [1],
       }
       """, name: "classes")
-    var runOptions = options()
-    runOptions.syntheticClassify = syntheticClassifyGenerator()
-    let summary = try runExperiment(specURL: spec, options: runOptions, log: { _ in })
+    let summary = try runExperiment(specURL: spec, options: options(), log: { _ in })
     XCTAssertEqual(summary.ran.count, 2)
     let store = ResultStore(root: root.appendingPathComponent("results"))
     let result = try XCTUnwrap(store.read(experiment: "classes", variant: "a", seed: 1))
@@ -125,6 +121,60 @@ final class ExperimentWorkflowTests: XCTestCase {
     XCTAssertThrowsError(try runExperiment(specURL: typo, options: options(), log: { _ in })) {
       error in
       XCTAssertTrue("\(error)".contains("did you mean 'variants.a.training.batchSize'"), "\(error)")
+    }
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: root.appendingPathComponent("results").path))
+  }
+
+  func testAMovedCloneReusesEveryRunAndWritesTheSameReport() throws {
+    // A vocabulary file named relative to the repository: the hash and the records keep the
+    // relative path, so moving the folder changes nothing.
+    let vocabulary = root.appendingPathComponent("vocab/vocab.txt")
+    try FileManager.default.createDirectory(
+      at: vocabulary.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let letters = "abcdefghijklmnopqrstuvwxyz0123456789".map(String.init)
+    let pieces =
+      ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + letters + letters.map { "##" + $0 }
+    try Data(pieces.joined(separator: "\n").utf8).write(to: vocabulary)
+    let spec = try writeSpec(
+      tinySpec.replacingOccurrences(
+        of: "vocabularySize: 300,", with: "vocabulary: 'vocab/vocab.txt',"))
+    _ = try runExperiment(specURL: spec, options: options(), log: { _ in })
+    let results = root.appendingPathComponent("results")
+    let before = try String(
+      contentsOf: try reportSpec(spec, overrides: [], resultsDirectory: results), encoding: .utf8)
+    XCTAssertFalse(before.contains(root.path), "the report names the checkout's folder")
+    let moved = FileManager.default.temporaryDirectory.appendingPathComponent("ll-moved-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: moved) }
+    try FileManager.default.moveItem(at: root, to: moved)
+    root = moved
+    let movedSpec = moved.appendingPathComponent("experiments/tiny.json5")
+    let rerun = try runExperiment(specURL: movedSpec, options: options(), log: { _ in })
+    XCTAssertEqual(rerun.ran.count, 0)
+    XCTAssertEqual(rerun.skipped.count, 4)
+    let after = try String(
+      contentsOf: try reportSpec(
+        movedSpec, overrides: [], resultsDirectory: moved.appendingPathComponent("results")),
+      encoding: .utf8)
+    XCTAssertEqual(after, before)
+  }
+
+  func testArchitectureKeysThatContradictTheCheckpointStopTheRun() throws {
+    var checkpoint = LayoutLMConfiguration.preset(.tiny, version: .v1)
+    checkpoint.numHiddenLayers = 1
+    let folder = root.appendingPathComponent("checkpoints/tiny-v1")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try checkpoint.write(to: folder.appendingPathComponent("config.json"))
+    let agreeing = try writeSpec(
+      tinySpec.replacingOccurrences(
+        of: "variants: { a: {}, b: { training: { learningRate: 1e-3 } } }",
+        with: "variants: { a: { model: { initFrom: 'checkpoints/tiny-v1', layers: 2 } } }"),
+      name: "conflict")
+    XCTAssertThrowsError(try runExperiment(specURL: agreeing, options: options(), log: { _ in })) {
+      error in
+      XCTAssertTrue(
+        "\(error)".contains("model.layers is 2 but the checkpoint has 1"), "\(error)")
+      XCTAssertTrue("\(error)".contains("checkpoints/tiny-v1"), "\(error)")
     }
     XCTAssertFalse(
       FileManager.default.fileExists(atPath: root.appendingPathComponent("results").path))

@@ -1,0 +1,127 @@
+// LayoutLab — one run: documents → vocabulary → model → fine-tuning → `RunResult`.
+
+import Foundation
+import LayoutData
+import LayoutModels
+import Training
+
+/// An encoded split of either task.
+protocol EncodedSplit {
+  var documents: [Document] { get }
+  var windows: [EncodedWindow] { get }
+}
+
+extension TokenClassificationSplit: EncodedSplit {}
+extension ClassificationSplit: EncodedSplit {}
+
+/// What fine-tuning of either task reports about its own time.
+protocol FineTuningOutcome {
+  var trainSeconds: Double { get }
+  var evaluationSeconds: Double { get }
+}
+
+extension FineTuningResult: FineTuningOutcome {}
+extension ClassificationFineTuningResult: FineTuningOutcome {}
+
+/// Trains and evaluates one run. `plan` has portable paths (what is recorded); files are read
+/// through its paths resolved against `repository`.
+func executeRun(
+  _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String, cache: URL,
+  repository: URL, label: String
+) throws -> RunResult {
+  let settings = plan.configuration.resolvingPaths(against: repository)
+  let provenance = currentProvenance(
+    specHash: specHash, configurationHash: configurationHash, directory: repository)
+  switch settings.task {
+  case .entities:
+    let scheme = LabelScheme.funsdIOB2
+    let data = settings.data
+    var (result, outcome) = try runTask(
+      plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
+      unit: "forms",
+      documents: { try prepareDocuments(data, cache: cache) }, task: .tokenClassification,
+      labels: scheme.labels.count,
+      split: { tokenizer, withImages in
+        let encoder = try TokenClassificationEncoder(
+          tokenizer: tokenizer, labelScheme: scheme, maxSequenceLength: data.maxLength,
+          stride: data.stride)
+        return {
+          try TokenClassificationSplit(documents: $0, encoder: encoder, withImages: withImages)
+        }
+      },
+      fineTune: { model, train, dev, test, seed, progress in
+        try fineTuneTokenClassification(
+          model: model, train: train, dev: dev, test: test, labels: scheme.labels,
+          options: settings.training, seed: seed, progress: progress)
+      })
+    result.fineTuning = outcome
+    return result
+  case .classification:
+    guard settings.data.source == .syntheticClassify else {
+      throw SpecError.invalidValue(
+        file: experiment, path: "variants.\(plan.variant).data.source",
+        expected: "'synthetic-classify' for task 'classification'")
+    }
+    let data = settings.data
+    var (result, outcome) = try runTask(
+      plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
+      unit: "documents",
+      documents: { try prepareClassificationDocuments(data, cache: cache) },
+      task: .sequenceClassification, labels: RVLCDIP.classNames.count,
+      split: { tokenizer, withImages in
+        let encoder = try SequenceClassificationEncoder(
+          tokenizer: tokenizer, maxSequenceLength: data.maxLength)
+        return { try ClassificationSplit(documents: $0, encoder: encoder, withImages: withImages) }
+      },
+      fineTune: { model, train, dev, test, seed, progress in
+        try fineTuneSequenceClassification(
+          model: model, train: train, dev: dev, test: test, options: settings.training,
+          seed: seed, progress: progress)
+      })
+    result.classification = outcome
+    return result
+  }
+}
+
+/// The run body both tasks share: documents, vocabulary, model, encoded splits, fine-tuning
+/// and the record. `split` makes the task's encoder from the tokenizer (and whether the model
+/// reads images) and returns the function that encodes one split.
+private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
+  _ plan: RunPlan, settings: RunConfiguration, experiment: String, provenance: Provenance,
+  label: String, unit: String, documents prepare: () throws -> PreparedDocuments, task: TaskKind,
+  labels: Int,
+  split: (WordPieceTokenizer, Bool) throws -> ([Document]) throws -> Split,
+  fineTune: (LayoutLMForTask, Split, Split, Split?, UInt64, (TrainingEvent) -> Void) throws ->
+    Outcome
+) throws -> (RunResult, Outcome) {
+  let started = Date()
+  let documents = try prepare()
+  let vocabulary = try settings.runVocabulary { documents.train.flatMap { $0.words.map(\.text) } }
+  let model = try settings.makeModel(
+    task: task, labels: labels, vocabularySize: vocabulary.count, seed: plan.seed)
+  let encode = try split(try WordPieceTokenizer(vocabulary: vocabulary), model.config.visualTokens)
+  let train = try encode(documents.train)
+  let dev = try encode(documents.dev)
+  let test = documents.test.isEmpty ? nil : try encode(documents.test)
+  let dataSeconds = Date().timeIntervalSince(started)
+  let printer = ProgressPrinter(label: label)
+  printer.handle(
+    .note(
+      "\(train.documents.count) train / \(dev.documents.count) dev / \(test?.documents.count ?? 0) test \(unit), "
+        + "\(train.windows.count) windows, vocabulary \(vocabulary.count)"))
+  let outcome = try fineTune(model, train, dev, test, UInt64(plan.seed), printer.handle)
+  let result = RunResult(
+    experiment: experiment, variant: plan.variant, seed: plan.seed,
+    configuration: plan.configuration, modelConfiguration: model.config,
+    data: DataSummary(
+      trainDocuments: train.documents.count, devDocuments: dev.documents.count,
+      testDocuments: test?.documents.count ?? 0, trainWindows: train.windows.count,
+      vocabularySize: vocabulary.count, source: settings.data.source.rawValue),
+    timings: RunTimings(
+      dataSeconds: dataSeconds, trainSeconds: outcome.trainSeconds,
+      evaluationSeconds: outcome.evaluationSeconds,
+      totalSeconds: Date().timeIntervalSince(started)),
+    provenance: provenance,
+    parameterCount: model.namedParameters().reduce(0) { $0 + $1.1.count })
+  return (result, outcome)
+}

@@ -1,0 +1,43 @@
+// LayoutLab — a run's file paths: portable (repository-relative) in records, absolute for use.
+
+import Foundation
+
+extension RunConfiguration {
+  /// The settings' file paths (data root, test folder, vocabulary, initial checkpoint).
+  private var pathKeys: [WritableKeyPath<RunConfiguration, String?>] {
+    [\.data.root, \.data.test, \.model.initFrom]
+  }
+
+  /// This configuration with absolute paths inside `repository` made relative to it, so that
+  /// the configuration hash, `result.json` and the reports are the same in every clone. Paths
+  /// outside the repository stay as written.
+  func relativizingPaths(to repository: URL) -> RunConfiguration {
+    let base = repository.standardizedFileURL.path + "/"
+    func relative(_ path: String) -> String {
+      guard path.hasPrefix("/") else { return path }
+      let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+      return standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : path
+    }
+    var copy = self
+    for key in pathKeys { copy[keyPath: key] = self[keyPath: key].map(relative) }
+    if data.vocabulary != DataSettings.buildVocabulary {
+      copy.data.vocabulary = relative(data.vocabulary)
+    }
+    return copy
+  }
+
+  /// This configuration with relative paths made absolute against `repository`, for reading
+  /// files. Never stored: records keep the portable form.
+  func resolvingPaths(against repository: URL) -> RunConfiguration {
+    func absolute(_ path: String) -> String {
+      path.hasPrefix("/")
+        ? path : repository.appendingPathComponent(path).standardizedFileURL.path
+    }
+    var copy = self
+    for key in pathKeys { copy[keyPath: key] = self[keyPath: key].map(absolute) }
+    if data.vocabulary != DataSettings.buildVocabulary {
+      copy.data.vocabulary = absolute(data.vocabulary)
+    }
+    return copy
+  }
+}

@@ -1,0 +1,46 @@
+// LayoutLab — the fully resolved settings of one run: task, model, data, fine-tuning.
+
+import LayoutModels
+import Training
+
+/// What a run fine-tunes for.
+public enum FineTuningTask: String, Codable, Sendable, CaseIterable {
+  /// Token classification scored as entity F1 (FUNSD-style).
+  case entities
+  /// Document classification scored as accuracy (RVL-CDIP-style).
+  case classification
+}
+
+/// Everything one run needs, after variants and overrides are applied. File paths stay as the
+/// spec wrote them (relative to the repository, or absolute), so the configuration hash and the
+/// reports do not depend on where the checkout lives.
+public struct RunConfiguration: Codable, Hashable, Sendable {
+  public var task: FineTuningTask = .entities
+  public var model = ModelSettings()
+  public var data = DataSettings()
+  public var training = FineTuningOptions()
+
+  /// Creates the defaults.
+  public init() {}
+
+  enum CodingKeys: String, CodingKey { case model, data, training, task }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let defaults = RunConfiguration()
+    model = try c.decode(ModelSettings.self, forKey: .model)
+    data = try c.decode(DataSettings.self, forKey: .data)
+    training = try c.decode(FineTuningOptions.self, forKey: .training)
+    task = try c.decodeIfPresent(FineTuningTask.self, forKey: .task) ?? defaults.task
+  }
+
+  /// `task` is written only when it is not the default, so entity runs keep their
+  /// configuration hash (and stay cached) across versions.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(model, forKey: .model)
+    try c.encode(data, forKey: .data)
+    try c.encode(training, forKey: .training)
+    if task != RunConfiguration().task { try c.encode(task, forKey: .task) }
+  }
+}

@@ -1,0 +1,76 @@
+// LayoutLab — the report's "configuration that differs" table: what each variant actually ran.
+
+import Evaluation
+
+/// The settings whose values differ between variants, one row each. The model rows come from
+/// the model configuration that ran (`result.json`'s `modelConfiguration`: the settings
+/// translated, or an `initFrom` checkpoint's architecture), under `model.<config field>`; the
+/// other rows from the spec's settings. Results from before the record fall back to the
+/// spec's model settings.
+func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
+  var flat: [String: [String: String]] = [:]
+  for variant in variants {
+    var table: [String: String] = [:]
+    if let run = byVariant[variant]?.first {
+      flattenSettings(
+        run.configuration, "", into: &table, skippingModel: run.modelConfiguration != nil)
+      if let model = run.modelConfiguration {
+        flattenSettings(model, "model", into: &table, skippingModel: false)
+        if let initFrom = modelSetting("initFrom", in: run.configuration) {
+          table["model.initFrom"] = initFrom
+        }
+      }
+    }
+    flat[variant] = table
+  }
+  let keys = Set(flat.values.flatMap(\.keys)).sorted().filter { key in
+    Set(variants.map { flat[$0]?[key] ?? "(default)" }).count > 1
+  }
+  let out = ["## Configuration that differs between variants", ""]
+  if keys.isEmpty { return out + ["(none)", ""] }
+  var table = MarkdownTable(header: ["setting"] + variants)
+  for key in keys { table.rows.append([key] + variants.map { flat[$0]?[key] ?? "(default)" }) }
+  return out + [table.markdown, ""]
+}
+
+/// Flattens `value` into `path.key` → text rows (objects recurse; arrays are one row).
+private func flattenSettings(
+  _ value: Evaluation.JSONValue, _ path: String, into table: inout [String: String],
+  skippingModel: Bool
+) {
+  if case .object(let fields) = value {
+    for (key, child) in fields where !(skippingModel && path.isEmpty && key == "model") {
+      flattenSettings(
+        child, path.isEmpty ? key : path + "." + key, into: &table, skippingModel: false)
+    }
+  } else {
+    table[path] = settingText(value)
+  }
+}
+
+/// The spec's `model.<key>` setting as text, if set.
+private func modelSetting(_ key: String, in configuration: Evaluation.JSONValue) -> String? {
+  guard case .object(let fields) = configuration,
+    let model = fields.first(where: { $0.0 == "model" })?.1, case .object(let settings) = model,
+    let value = settings.first(where: { $0.0 == key })?.1
+  else { return nil }
+  return settingText(value)
+}
+
+/// A setting's value as the report shows it: whole numbers without a fraction (result.json
+/// reads them back as doubles), inside arrays too (`[14, 14]`, not `[14.0, 14.0]`).
+func settingText(_ value: Evaluation.JSONValue) -> String {
+  switch value {
+  case .null: return "null"
+  case .bool(let flag): return flag ? "true" : "false"
+  case .number(let number):
+    if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+    return "\(number)"
+  case .string(let text): return "\"\(text)\""
+  case .array(let items): return "[" + items.map(settingText).joined(separator: ", ") + "]"
+  case .object(let fields):
+    return "{" + fields.map { "\($0.0): \(settingText($0.1))" }.sorted().joined(separator: ", ")
+      + "}"
+  default: return "\(value)"
+  }
+}
