@@ -117,26 +117,30 @@ let package = Package(
   dependencies: [],
   targets: [
     // MARK: - Libraries (in data-flow order)
+    .target(name: "Seeding", swiftSettings: optimizedInDebug),  // the one seeded random stream
+    .target(name: "EditDistance", swiftSettings: optimizedInDebug),  // Levenshtein, typo hints
     .target(name: "LayoutData", swiftSettings: optimizedInDebug),
     .target(name: "HostCPU", swiftSettings: numericVariant.defines),
     .target(
-      name: "TensorCore", dependencies: ["HostCPU"], swiftSettings: numericVariant.numericSettings),
+      name: "TensorCore", dependencies: ["HostCPU", "Seeding"],
+      swiftSettings: numericVariant.numericSettings),
     .target(name: "LayoutModels", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
       name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData"],
       swiftSettings: optimizedInDebug),
-    .target(name: "Evaluation", swiftSettings: optimizedInDebug),
+    .target(name: "Evaluation", dependencies: ["Seeding", "EditDistance"], swiftSettings: optimizedInDebug),
     .target(
       name: "Experiments",
       dependencies: [
         "HostCPU", "TensorCore", "LayoutData", "SyntheticData", "LayoutModels", "Training",
-        "Evaluation", "ArgumentParsing",
+        "Evaluation", "EditDistance", "Seeding",
       ]),
     .target(name: "Reporting", dependencies: ["Evaluation", "Experiments"]),
     .target(
       name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
-    .target(name: "ArgumentParsing"),
-    .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
+    .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
+    .target(
+      name: "SyntheticData", dependencies: ["LayoutData", "Seeding"], swiftSettings: optimizedInDebug),
 
     // MARK: - Executable
     .executableTarget(
@@ -175,6 +179,8 @@ let package = Package(
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
     .testTarget(name: "HostCPUTests", dependencies: ["HostCPU"]),
     .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),
+    .testTarget(name: "SeedingTests", dependencies: ["Seeding"]),
+    .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
   ],
   swiftLanguageModes: [.v5]
 )

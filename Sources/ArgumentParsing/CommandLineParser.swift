@@ -1,5 +1,7 @@
 // LayoutLab — parses `layoutlab <command> [<subcommand>] [options] [positionals]`.
 
+import EditDistance
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -169,37 +171,6 @@ public func printError(_ text: String) {
   var line = text
   line.append("\n")
   _ = line.withCString { fputs($0, stderr) }
-}
-
-/// The candidate nearest to `word` by edit distance, when it is close enough to be a likely typo.
-public func closestMatch(to word: String, among candidates: [String]) -> String? {
-  var best: (String, Int)?
-  for candidate in candidates {
-    let distance = editDistance(word, candidate)
-    if distance <= max(2, candidate.count / 3), distance < (best?.1 ?? Int.max) {
-      best = (candidate, distance)
-    }
-  }
-  return best?.0
-}
-
-/// Levenshtein distance between two strings, over Unicode scalars.
-public func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a.unicodeScalars)
-  let y = Array(b.unicodeScalars)
-  if x.isEmpty { return y.count }
-  if y.isEmpty { return x.count }
-  var previous = Array(0...y.count)
-  var current = [Int](repeating: 0, count: y.count + 1)
-  for i in 1...x.count {
-    current[0] = i
-    for j in 1...y.count {
-      let cost = x[i - 1] == y[j - 1] ? 0 : 1
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-    }
-    swap(&previous, &current)
-  }
-  return previous[y.count]
 }
 
 private func padded(_ text: String, _ width: Int) -> String {

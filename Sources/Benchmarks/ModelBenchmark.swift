@@ -2,6 +2,7 @@
 
 import Foundation
 import LayoutModels
+import Seeding
 import TensorCore
 import Training
 

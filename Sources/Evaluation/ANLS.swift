@@ -1,5 +1,7 @@
 // LayoutLab — ANLS (DocVQA): the official RRC scorer, code-exact, and the paper's formula.
 
+import EditDistance
+
 /// Which ANLS definition to follow (`layoutlm-reference.md` §E.2).
 public enum ANLSConvention: String, Equatable, Sendable {
   /// The official RRC / DocVQA scorer, which the leaderboard numbers use (the default). Both
@@ -39,7 +41,7 @@ public func anlsScore(
     let predictionLength = pythonUppercasedLength(prediction)
     var smallest = Double.infinity
     for answer in answers {
-      let distance = levenshteinDistance(normalizedAnswerScalars(answer), normalizedPrediction)
+      let distance = editDistance(normalizedAnswerScalars(answer), normalizedPrediction)
       let length = max(pythonUppercasedLength(answer), predictionLength)
       smallest = min(smallest, length == 0 ? 0 : Double(distance) / Double(length))
     }
@@ -50,7 +52,7 @@ public func anlsScore(
     for answer in answers {
       let normalizedAnswer = normalizedAnswerScalars(answer)
       let length = max(normalizedAnswer.count, normalizedPrediction.count)
-      let distance = levenshteinDistance(normalizedAnswer, normalizedPrediction)
+      let distance = editDistance(normalizedAnswer, normalizedPrediction)
       let normalized = length == 0 ? 0 : Double(distance) / Double(length)
       best = max(best, normalized < threshold ? 1 - normalized : 0)
     }
@@ -150,29 +152,4 @@ func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
   default:
     return false
   }
-}
-
-/// Unit-cost Levenshtein distance (insert, delete, substitute) between two code-point arrays.
-public func levenshteinDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = [Int](0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  a.withUnsafeBufferPointer { x in
-    b.withUnsafeBufferPointer { y in
-      for i in 1...x.count {
-        current.withUnsafeMutableBufferPointer { row in
-          previous.withUnsafeBufferPointer { above in
-            row[0] = i
-            for j in 1...y.count {
-              let substitution = above[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-              row[j] = min(above[j] + 1, row[j - 1] + 1, substitution)
-            }
-          }
-        }
-        swap(&previous, &current)
-      }
-    }
-  }
-  return previous[b.count]
 }

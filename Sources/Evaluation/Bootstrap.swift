@@ -1,5 +1,7 @@
 // LayoutLab — percentile bootstrap confidence intervals and the paired bootstrap test.
 
+import Seeding
+
 /// Settings of a bootstrap run.
 public struct BootstrapOptions: Equatable, Sendable {
   /// Number of resamples `B`.
@@ -55,7 +57,7 @@ public struct PairedBootstrapResult: Equatable, Sendable {
 /// Percentile bootstrap interval of `statistic` over items (documents).
 ///
 /// Each of `B` resamples draws `D` items with replacement with `SeededGenerator(seed:)`
-/// (`nextIndex(below: D)`), so the same options give the same interval on every run. The
+/// (`nextInt(below: D)`), so the same options give the same interval on every run. The
 /// interval ends are the `(1 − c)/2` and `(1 + c)/2` quantiles of the resampled statistics with
 /// linear interpolation (numpy's default).
 /// - Throws: `EvaluationError` for no items, a width that does not match the statistic, or
@@ -159,7 +161,7 @@ private func resampledStatistics(
                 totalB[column] = 0
               }
               for _ in 0..<count {
-                let base = generator.nextIndex(below: count) * width
+                let base = generator.nextInt(below: count) * width
                 for column in 0..<width { totalA[column] += rowsA[base + column] }
                 if !rowsB.isEmpty {
                   for column in 0..<width { totalB[column] += rowsB[base + column] }

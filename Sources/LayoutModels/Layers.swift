@@ -1,5 +1,6 @@
 // LayoutLab — the basic trainable layers: Linear, LayerNorm, Embedding.
 
+import Seeding
 import TensorCore
 
 /// Anything that owns named parameters (HF names relative to the owner).

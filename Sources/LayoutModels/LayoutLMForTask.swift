@@ -1,5 +1,6 @@
 // LayoutLab — the encoder plus one task head, with HF parameter names.
 
+import Seeding
 import TensorCore
 
 /// A LayoutLM / LayoutLMv2 encoder with the head for one task.

@@ -1,5 +1,6 @@
 // LayoutLab — the shared LayoutLM / LayoutLMv2 encoder: embeddings, visual tokens, biases, layers.
 
+import Seeding
 import TensorCore
 
 /// The outputs of the base model.

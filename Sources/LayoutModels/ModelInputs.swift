@@ -1,5 +1,6 @@
 // LayoutLab — the tensors a forward pass takes, validated before they reach an embedding table.
 
+import Seeding
 import TensorCore
 
 /// One batch of model inputs, as flat row-major arrays.

@@ -1,5 +1,7 @@
 // LayoutLab — the 16 page arrangements of `classify`: where text goes on each document type.
 
+import Seeding
+
 /// Draws the words of a `classify` page in the arrangement of one class.
 ///
 /// An arrangement fixes geometry only (blocks, columns, alignment, font sizes, spacing); the
@@ -14,8 +16,8 @@ struct ClassLayouts {
   func draw(_ layoutClass: Int, on page: inout PageBuilder) {
     var g = SeededGenerator(
       seed: SeededGenerator.stableHash("layout-\(layoutClass)") ^ UInt64(variant))
-    let margin = 50 + g.int(in: 0...30) + page.generator.int(in: -6...6)
-    let top = 60 + g.int(in: 0...40) + page.generator.int(in: -6...6)
+    let margin = 50 + g.nextInt(in: 0...30) + page.generator.nextInt(in: -6...6)
+    let top = 60 + g.nextInt(in: 0...40) + page.generator.nextInt(in: -6...6)
     let frame = Frame(left: margin, top: top, right: page.width - margin, bottom: page.height - 60)
     switch layoutClass {
     case ..<0: plain(&page, frame)
@@ -87,10 +89,11 @@ struct ClassLayouts {
     y += 24
     page.drawLine(source.phrase(2, &page.generator), x: f.left, y: y, scale: 2)
     y += 40
-    for _ in 0..<page.generator.int(in: 2...4) {
+    for _ in 0..<page.generator.nextInt(in: 2...4) {
       y =
         paragraph(
-          &page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 3...6), scale: 2,
+          &page, x: f.left, y: y, width: f.width, lines: page.generator.nextInt(in: 3...6),
+          scale: 2,
           indent: 40) + 16
       if y > f.bottom - 160 { break }
     }
@@ -130,19 +133,19 @@ struct ClassLayouts {
     while y < f.bottom - 120 {
       y =
         paragraph(
-          &page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 2...4), scale: 2)
-        + 22
+          &page, x: f.left, y: y, width: f.width, lines: page.generator.nextInt(in: 2...4),
+          scale: 2) + 22
     }
   }
 
   private func handwritten(_ page: inout PageBuilder, _ f: Frame) {
     var y = f.top + 20
     while y < f.bottom - 60 {
-      let x = f.left + page.generator.int(in: 0...50)
+      let x = f.left + page.generator.nextInt(in: 0...50)
       page.drawLine(
-        source.phrase(page.generator.int(in: 2...5), &page.generator), x: x, y: y, scale: 3,
+        source.phrase(page.generator.nextInt(in: 2...5), &page.generator), x: x, y: y, scale: 3,
         handwritten: true)
-      y += 58 + page.generator.int(in: 0...20)
+      y += 58 + page.generator.nextInt(in: 0...20)
     }
   }
 
@@ -179,7 +182,7 @@ struct ClassLayouts {
       y =
         paragraph(
           &page, x: f.left + 30, y: y + 30, width: f.width - 30,
-          lines: page.generator.int(in: 3...5), scale: 2) + 20
+          lines: page.generator.nextInt(in: 3...5), scale: 2) + 20
       section += 1
     }
   }
@@ -251,8 +254,8 @@ struct ClassLayouts {
     }
     y += 40
     page.canvas.ink(x0: f.left, y0: y - 6, x1: f.right, y1: y - 4, ink: 0)
-    for _ in 0..<page.generator.int(in: 4...9) {
-      page.drawLine("\(page.generator.int(in: 1...99))", x: f.left, y: y, scale: 2)
+    for _ in 0..<page.generator.nextInt(in: 4...9) {
+      page.drawLine("\(page.generator.nextInt(in: 1...99))", x: f.left, y: y, scale: 2)
       page.drawLine(source.phrase(3, &page.generator), x: f.left + 60, y: y, scale: 2)
       page.drawLine(source.number(&page.generator), x: f.right - 120, y: y, scale: 2)
       y += 28
@@ -266,7 +269,7 @@ struct ClassLayouts {
     page.drawLine(
       source.title(&page.generator), x: f.left + 20, y: f.top + 30, scale: 4, bold: true)
     var y = f.top + 160
-    for _ in 0..<page.generator.int(in: 3...6) {
+    for _ in 0..<page.generator.nextInt(in: 3...6) {
       page.canvas.ring(cx: f.left + 40, cy: y + 10, outer: 6, inner: 0, ink: 0)
       page.drawLine(source.phrase(3, &page.generator), x: f.left + 64, y: y, scale: 3)
       y += 80
@@ -299,7 +302,8 @@ struct ClassLayouts {
       page.drawLine(source.phrase(1, &page.generator), x: f.left, y: y, scale: 2, bold: true)
       y =
         paragraph(
-          &page, x: f.left + 180, y: y, width: f.width - 180, lines: page.generator.int(in: 2...4),
+          &page, x: f.left + 180, y: y, width: f.width - 180,
+          lines: page.generator.nextInt(in: 2...4),
           scale: 2) + 24
     }
   }
@@ -316,8 +320,8 @@ struct ClassLayouts {
     while y < f.bottom - 200 {
       y =
         paragraph(
-          &page, x: f.left, y: y, width: f.width, lines: page.generator.int(in: 3...6), scale: 2)
-        + 28
+          &page, x: f.left, y: y, width: f.width, lines: page.generator.nextInt(in: 3...6),
+          scale: 2) + 28
     }
   }
 }

@@ -1,5 +1,7 @@
 // LayoutLab — the 16 visual signatures of `classify`: what each document type looks like.
 
+import Seeding
+
 /// Draws the coarse look of a class: furniture with no words, so a `visual`-cue page is
 /// decided by pixels alone. Every signature is large (tens of pixels or more), so it survives
 /// resizing the page to 224×224 and pooling to a 7×7 grid.
@@ -30,8 +32,8 @@ enum ClassVisuals {
   ) {
     let w = canvas.width
     let h = canvas.height
-    let jx = generator.int(in: -10...10)
-    let jy = generator.int(in: -10...10)
+    let jx = generator.nextInt(in: -10...10)
+    let jy = generator.nextInt(in: -10...10)
     switch visualClass {
     case 0:
       canvas.logo(cx: w / 2 + jx, cy: 48 + jy, radius: 36)
@@ -66,7 +68,7 @@ enum ClassVisuals {
       canvas.frame(x0: x0, y0: y0, x1: x0 + 270, y1: y0 + 200, thickness: 4, ink: 0)
       var previous = (x0 + 10, y0 + 180)
       for step in 1...25 {
-        let next = (x0 + 10 + step * 10, y0 + 180 - step * 6 + generator.int(in: -15...15))
+        let next = (x0 + 10 + step * 10, y0 + 180 - step * 6 + generator.nextInt(in: -15...15))
         canvas.line(
           x0: previous.0, y0: previous.1, x1: next.0, y1: next.1, thickness: 4, ink: 0)
         previous = next

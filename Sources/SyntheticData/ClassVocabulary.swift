@@ -1,5 +1,7 @@
 // LayoutLab — words of the 16 RVL-CDIP classes, with deliberate overlap inside class groups.
 
+import Seeding
+
 /// Per-class vocabularies for `classify` pages.
 ///
 /// Classes come in confusable groups (letter/memo/email, form/questionnaire,
@@ -89,8 +91,10 @@ struct PhraseSource {
 
   /// One word: a class keyword with probability `keywordRate`, else a shared word.
   func word(_ generator: inout SeededGenerator) -> String {
-    if !keywords.isEmpty, generator.chance(keywordRate) { return generator.pick(keywords) }
-    return generator.pick(words)
+    if !keywords.isEmpty, generator.nextBool(probability: keywordRate) {
+      return generator.pick(keywords, or: "")
+    }
+    return generator.pick(words, or: "")
   }
 
   /// A phrase of `count` words.
@@ -100,14 +104,14 @@ struct PhraseSource {
 
   /// A title: two to four words, starting with a keyword when the page has keywords.
   func title(_ generator: inout SeededGenerator) -> String {
-    let rest = phrase(generator.int(in: 1...3), &generator)
-    return keywords.isEmpty ? rest : generator.pick(keywords) + " " + rest
+    let rest = phrase(generator.nextInt(in: 1...3), &generator)
+    return keywords.isEmpty ? rest : generator.pick(keywords, or: "") + " " + rest
   }
 
   /// A number cell such as "1,250" or "37.5".
   func number(_ generator: inout SeededGenerator) -> String {
-    generator.chance(0.5)
-      ? "\(generator.int(in: 1...999)),\(generator.int(in: 100...999))"
-      : "\(generator.int(in: 1...99)).\(generator.int(in: 0...9))"
+    generator.nextBool(probability: 0.5)
+      ? "\(generator.nextInt(in: 1...999)),\(generator.nextInt(in: 100...999))"
+      : "\(generator.nextInt(in: 1...99)).\(generator.nextInt(in: 0...9))"
   }
 }

@@ -1,6 +1,7 @@
 // LayoutLab — synthetic RVL-CDIP pages whose class is decided by text, layout or pixels.
 
 import LayoutData
+import Seeding
 
 /// Builds one `classify` page of a given class and cue.
 ///
@@ -38,8 +39,8 @@ struct ClassifyGenerator {
     var page = PageBuilder(
       width: options.pageWidth, height: options.pageHeight, generator: generator)
     let classes = RVLCDIP.classNames.count
-    var layoutClass = cue == .layout ? classLabel : page.generator.int(below: classes)
-    var visualClass = cue == .visual ? classLabel : page.generator.int(below: classes)
+    var layoutClass = cue == .layout ? classLabel : page.generator.nextInt(below: classes)
+    var visualClass = cue == .visual ? classLabel : page.generator.nextInt(below: classes)
     // Neutral parts: no signature, and a plain arrangement shared by every class (−1).
     let neutral = options.neutralParts ?? false
     if neutral && cue != .visual { visualClass = -1 }

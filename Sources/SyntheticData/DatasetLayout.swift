@@ -2,6 +2,7 @@
 
 import Foundation
 import LayoutData
+import Seeding
 
 /// The folder layout and split rules of synthetic datasets.
 ///

@@ -1,6 +1,7 @@
 // LayoutLab — synthetic FUNSD-style forms whose entities are each decided by one modality.
 
 import LayoutData
+import Seeding
 
 /// Builds one synthetic form: header, question, answer and other entities with links.
 ///
@@ -25,11 +26,11 @@ struct FormGenerator {
   {
     var page = PageBuilder(
       width: options.pageWidth, height: options.pageHeight, generator: generator)
-    let margin = template.margin + page.generator.int(in: -8...8)
+    let margin = template.margin + page.generator.nextInt(in: -8...8)
     let right = page.width - margin
     let bottom = page.height - margin - 30
     let lineHeight = PageBuilder.lineHeight(scale: template.bodyScale)
-    var y = margin + page.generator.int(in: -6...10)
+    var y = margin + page.generator.nextInt(in: -6...10)
     if template.hasLogo {
       page.canvas.logo(cx: margin + 40, cy: y + 36, radius: 34)
       y += 12
@@ -37,7 +38,7 @@ struct FormGenerator {
     // The title (a text-cue header) and form number (text-cue other), unless text is off.
     let textOn = options.cueWeights[0] > 0
     if textOn {
-      let title = page.generator.pick(WordBank.headers)
+      let title = page.generator.pick(WordBank.headers, or: "")
       let titleWidth = BitmapFont.width(of: title, scale: template.headerScale)
       let titleX =
         template.centeredHeader || template.hasLogo
@@ -59,7 +60,8 @@ struct FormGenerator {
       // The cue furthest below its share goes next (ties and near-ties broken at random).
       let deficits = (0..<3).map {
         weights[$0] > 0
-          ? weights[$0] / weightSum * total - counts[$0] + page.generator.unit() : -.infinity
+          ? weights[$0] / weightSum * total - counts[$0] + page.generator.nextUniformDouble()
+          : -.infinity
       }
       let cue = Cue.allCases[deficits.indices.max { deficits[$0] < deficits[$1] } ?? 0]
       let before = page.entities.count
@@ -77,11 +79,12 @@ struct FormGenerator {
           fields: fields, usedBands: &usedBands)
       }
       counts[Cue.allCases.firstIndex(of: cue) ?? 0] += Double(page.entities.count - before)
-      y += template.rowGap + page.generator.int(in: 0...6)
+      y += template.rowGap + page.generator.nextInt(in: 0...6)
     }
     // A form number in the corner, as on real forms: text-cue other.
     if textOn {
-      let code = "Form \(page.generator.int(in: 10...99))-\(page.generator.int(in: 100...999))"
+      let code =
+        "Form \(page.generator.nextInt(in: 10...99))-\(page.generator.nextInt(in: 100...999))"
       let codeWords = page.drawLine(
         code, x: margin, y: page.height - margin / 2 - 14, scale: template.bodyScale)
       page.addEntity(label: "other", cue: .text, wordIndices: codeWords)
@@ -95,12 +98,12 @@ struct FormGenerator {
   ) -> Int {
     let s = template.bodyScale
     let lineHeight = PageBuilder.lineHeight(scale: s)
-    let roll = page.generator.unit()
+    let roll = page.generator.nextUniformDouble()
     if roll < 0.62 {
       let columnWidth = (right - margin) / template.columns
       var rowY = y
       for column in 0..<template.columns {
-        let keyWord = page.generator.pick(WordBank.keys)
+        let keyWord = page.generator.pick(WordBank.keys, or: "")
         let key = keyWord + ":"
         let value = WordBank.value(forKey: keyWord, &page.generator)
         let x = margin + column * columnWidth
@@ -122,7 +125,7 @@ struct FormGenerator {
     }
     if roll < 0.7 {
       let words = page.drawLine(
-        page.generator.pick(WordBank.boilerplate), x: margin, y: y, scale: s)
+        page.generator.pick(WordBank.boilerplate, or: ""), x: margin, y: y, scale: s)
       page.addEntity(label: "other", cue: .text, wordIndices: words)
       return y + lineHeight
     }
@@ -131,10 +134,10 @@ struct FormGenerator {
       let perLine = (right - margin) / BitmapFont.advance(scale: s)
       var words: [Int] = []
       var rowY = y
-      for _ in 0..<page.generator.int(in: 2...4) {
+      for _ in 0..<page.generator.nextInt(in: 2...4) {
         var line = ""
         while true {
-          let next = page.generator.pick(WordBank.instructionWords)
+          let next = page.generator.pick(WordBank.instructionWords, or: "")
           if line.count + next.count + 1 > perLine { break }
           line += line.isEmpty ? next : " " + next
         }
@@ -144,7 +147,7 @@ struct FormGenerator {
       page.addEntity(label: "other", cue: .text, wordIndices: words)
       return rowY
     }
-    let title = page.generator.pick(WordBank.headers)
+    let title = page.generator.pick(WordBank.headers, or: "")
     let words = page.drawLine(title, x: margin, y: y + 6, scale: s, bold: true)
     page.addEntity(label: "header", cue: .text, wordIndices: words)
     return y + lineHeight + 10
@@ -157,7 +160,7 @@ struct FormGenerator {
   ) -> Int {
     let s = template.bodyScale
     let lineHeight = PageBuilder.lineHeight(scale: s)
-    let roll = page.generator.unit()
+    let roll = page.generator.nextUniformDouble()
     if roll < 0.35 {
       let key = WordBank.ambiguousPhrase(&page.generator)
       let value = WordBank.ambiguousPhrase(&page.generator)
@@ -174,7 +177,7 @@ struct FormGenerator {
     if roll < 0.6 {
       let key = WordBank.ambiguousPhrase(&page.generator)
       let value = WordBank.ambiguousPhrase(&page.generator)
-      let x = margin + page.generator.int(in: 0...40)
+      let x = margin + page.generator.nextInt(in: 0...40)
       let q = page.addEntity(
         label: "question", cue: .layout, wordIndices: page.drawLine(key, x: x, y: y, scale: s))
       let a = page.addEntity(
@@ -200,7 +203,7 @@ struct FormGenerator {
     let s = template.bodyScale
     let rowHeight = PageBuilder.lineHeight(scale: s) + 6
     let columns = template.tableColumns
-    let bodyRows = min(page.generator.int(in: 1...2), max(1, (bottom - y) / rowHeight - 2))
+    let bodyRows = min(page.generator.nextInt(in: 1...2), max(1, (bottom - y) / rowHeight - 2))
     let cellWidth = (right - margin) / columns
     var headerIds: [Int?] = []
     for column in 0..<columns {
@@ -275,7 +278,7 @@ struct FormGenerator {
     let fieldHeight = PageBuilder.lineHeight(scale: s) + 18
     let fieldX = slotX + 48
     let fieldRight = fieldX + width
-    let labelIndex = page.generator.int(below: FormGenerator.labels.count)
+    let labelIndex = page.generator.nextInt(below: FormGenerator.labels.count)
     let text = WordBank.ambiguousPhrase(&page.generator)
     let textY = y + 9
     // The decoration behind the text goes first, so the glyphs stay black on top.

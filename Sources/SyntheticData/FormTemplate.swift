@@ -1,5 +1,7 @@
 // LayoutLab — form templates: the geometry a family of synthetic forms shares.
 
+import Seeding
+
 /// The fixed geometry of one form template; documents add their own jitter on top.
 ///
 /// Templates differ in margins, font sizes, key-column width, one or two field columns, row
@@ -29,18 +31,18 @@ struct FormTemplate {
     self.id = id
     var generator = SeededGenerator(
       seed: SeededGenerator.stableHash("form-template") ^ UInt64(id) &* 0x9E37_79B9)
-    margin = generator.int(in: 40...80)
-    headerScale = generator.chance(0.5) ? 3 : 4
+    margin = generator.nextInt(in: 40...80)
+    headerScale = generator.nextBool(probability: 0.5) ? 3 : 4
     bodyScale = 2
-    keyColumnWidth = generator.int(in: 150...230)
-    columns = generator.chance(0.4) ? 2 : 1
-    rowGap = generator.int(in: 8...18)
-    centeredHeader = generator.chance(0.6)
-    hasLogo = generator.chance(0.5)
-    visualOffset = generator.double(in: 0...0.35)
-    visualFieldWidth = generator.int(in: 220...300)
-    tableColumns = generator.int(in: 2...4)
-    ruledTables = generator.chance(0.6)
+    keyColumnWidth = generator.nextInt(in: 150...230)
+    columns = generator.nextBool(probability: 0.4) ? 2 : 1
+    rowGap = generator.nextInt(in: 8...18)
+    centeredHeader = generator.nextBool(probability: 0.6)
+    hasLogo = generator.nextBool(probability: 0.5)
+    visualOffset = generator.nextUniformDouble(in: 0...0.35)
+    visualFieldWidth = generator.nextInt(in: 220...300)
+    tableColumns = generator.nextInt(in: 2...4)
+    ruledTables = generator.nextBool(probability: 0.6)
   }
 
   /// The template ids a document of `split` may use.

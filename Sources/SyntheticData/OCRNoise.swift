@@ -1,6 +1,7 @@
 // LayoutLab — simulated OCR errors: look-alike characters, split and merged words, box jitter.
 
 import LayoutData
+import Seeding
 
 /// Applies OCR-like errors to the words of a document, keeping lines and entities consistent.
 enum OCRNoise {
@@ -35,7 +36,7 @@ enum OCRNoise {
       word.text = corrupt(word.text, rate: rates.characterError, generator: &generator)
       let next = index + 1
       if next < oldWords.count, lineOf[next] == lineOf[index], lineOf[index] >= 0,
-        entityOf[next] == entityOf[index], generator.chance(rates.wordMerge)
+        entityOf[next] == entityOf[index], generator.nextBool(probability: rates.wordMerge)
       {
         let other = oldWords[next]
         let merged = Word(
@@ -48,8 +49,8 @@ enum OCRNoise {
         continue
       }
       let characters = Array(word.text)
-      if characters.count >= 4, generator.chance(rates.wordSplit) {
-        let cut = generator.int(in: 1...(characters.count - 1))
+      if characters.count >= 4, generator.nextBool(probability: rates.wordSplit) {
+        let cut = generator.nextInt(in: 1...(characters.count - 1))
         let fraction = Double(cut) / Double(characters.count)
         let splitX = (word.box.x0 + (word.box.x1 - word.box.x0) * fraction).rounded()
         var left = word.box
@@ -90,8 +91,8 @@ enum OCRNoise {
     guard rate > 0 else { return text }
     var result = ""
     for character in text {
-      if let options = confusions[character], generator.chance(rate) {
-        result.append(contentsOf: generator.pick(options))
+      if let options = confusions[character], generator.nextBool(probability: rate) {
+        result.append(contentsOf: generator.pick(options, or: ""))
       } else {
         result.append(character)
       }
@@ -103,10 +104,10 @@ enum OCRNoise {
   static func jittered(_ word: Word, _ amount: Int, _ generator: inout SeededGenerator) -> Word {
     guard amount > 0 else { return word }
     var box = word.box
-    box.x0 += Double(generator.int(in: -amount...amount))
-    box.y0 += Double(generator.int(in: -amount...amount))
-    box.x1 += Double(generator.int(in: -amount...amount))
-    box.y1 += Double(generator.int(in: -amount...amount))
+    box.x0 += Double(generator.nextInt(in: -amount...amount))
+    box.y0 += Double(generator.nextInt(in: -amount...amount))
+    box.x1 += Double(generator.nextInt(in: -amount...amount))
+    box.y1 += Double(generator.nextInt(in: -amount...amount))
     box.x0 = max(0, box.x0)
     box.y0 = max(0, box.y0)
     if box.x1 <= box.x0 { box.x1 = box.x0 + 1 }

@@ -1,6 +1,7 @@
 // LayoutLab — draws text on a canvas while recording words, lines, entities and links.
 
 import LayoutData
+import Seeding
 
 /// A page under construction: the canvas plus the words, lines, entities and links drawn on it.
 ///
@@ -83,11 +84,12 @@ struct PageBuilder {
       id: id, pageWidth: canvas.width, pageHeight: canvas.height, words: words, lines: lines,
       entities: entities, links: links, classLabel: classLabel, cue: cue?.rawValue)
     OCRNoise.apply(options.ocrNoise, to: &document, generator: &generator)
-    let speckleCount = Int(Double(options.speckles) * generator.unit())
+    let speckleCount = Int(Double(options.speckles) * generator.nextUniformDouble())
     canvas.scanNoise(speckles: speckleCount, generator: &generator)
     var page = canvas
-    if options.maxRotationDegrees > 0, generator.chance(options.rotationProbability) {
-      let degrees = generator.double(in: -options.maxRotationDegrees...options.maxRotationDegrees)
+    let maxDegrees = options.maxRotationDegrees
+    if maxDegrees > 0, generator.nextBool(probability: options.rotationProbability) {
+      let degrees = generator.nextUniformDouble(in: -maxDegrees...maxDegrees)
       page = canvas.rotated(degrees: degrees)
       rotateBoxes(of: &document, on: page, degrees: degrees)
     }

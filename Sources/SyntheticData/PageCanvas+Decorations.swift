@@ -1,6 +1,7 @@
 // LayoutLab — document furniture on a canvas: checkboxes, stamps, logos, strokes, scan effects.
 
 import Foundation
+import Seeding
 
 extension PageCanvas {
   /// A square checkbox with a 3-pixel border at `(x, y)`; `checked` fills it nearly solid.
@@ -42,12 +43,12 @@ extension PageCanvas {
   ) {
     guard x1 > x0 + 10, y1 > y0 + 10 else { return }
     for _ in 0..<strokes {
-      var x = generator.int(in: x0...(x1 - 10))
-      var y = generator.int(in: y0...(y1 - 10))
-      let segments = generator.int(in: 4...9)
+      var x = generator.nextInt(in: x0...(x1 - 10))
+      var y = generator.nextInt(in: y0...(y1 - 10))
+      let segments = generator.nextInt(in: 4...9)
       for _ in 0..<segments {
-        let nx = min(x1, max(x0, x + generator.int(in: 6...22)))
-        let ny = min(y1, max(y0, y + generator.int(in: -12...12)))
+        let nx = min(x1, max(x0, x + generator.nextInt(in: 6...22)))
+        let ny = min(y1, max(y0, y + generator.nextInt(in: -12...12)))
         line(x0: x, y0: y, x1: nx, y1: ny, thickness: thickness, ink: 25)
         x = nx
         y = ny
@@ -68,14 +69,14 @@ extension PageCanvas {
   /// Scan noise: `speckles` dark dots of 1–3 pixels and a faint gray cast over the page.
   public mutating func scanNoise(speckles: Int, generator: inout SeededGenerator) {
     for _ in 0..<speckles {
-      let x = generator.int(below: width)
-      let y = generator.int(below: height)
-      let size = generator.int(in: 1...3)
-      ink(x0: x, y0: y, x1: x + size, y1: y + size, ink: UInt8(generator.int(in: 0...120)))
+      let x = generator.nextInt(below: width)
+      let y = generator.nextInt(below: height)
+      let size = generator.nextInt(in: 1...3)
+      ink(x0: x, y0: y, x1: x + size, y1: y + size, ink: UInt8(generator.nextInt(in: 0...120)))
     }
     let w = width
     let rows = height
-    let cast = UInt8(generator.int(in: 0...6))
+    let cast = UInt8(generator.nextInt(in: 0...6))
     guard cast > 0 else { return }
     pixels.withUnsafeMutableBufferPointer { page in
       guard let base = page.baseAddress else { return }

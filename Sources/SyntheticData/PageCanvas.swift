@@ -1,5 +1,7 @@
 // LayoutLab — an 8-bit grayscale page canvas with pointer-based drawing primitives.
 
+import Seeding
+
 /// An 8-bit grayscale page, row-major `[height, width]`, 255 white and 0 black.
 ///
 /// Every primitive clips to the page and takes the pixel buffer once. "Ink" primitives darken
@@ -131,7 +133,7 @@ public struct PageCanvas: Sendable {
     var offsets = [Int](repeating: 0, count: bytes.count)
     if baselineJitter > 0 {
       for i in offsets.indices {
-        offsets[i] = generator.int(in: -baselineJitter...baselineJitter)
+        offsets[i] = generator.nextInt(in: -baselineJitter...baselineJitter)
       }
     }
     BitmapFont.glyphTable.withUnsafeBufferPointer { glyphs in

@@ -1,6 +1,7 @@
 // LayoutLab — synthetic DocVQA pages and questions, each decided by one modality.
 
 import LayoutData
+import Seeding
 
 /// Builds one `qa` page and its extractive questions.
 ///
@@ -23,21 +24,21 @@ struct QAGenerator {
       width: options.pageWidth, height: options.pageHeight, generator: generator)
     var template = SeededGenerator(
       seed: SeededGenerator.stableHash("qa-template") ^ UInt64(variant))
-    let margin = template.int(in: 40...80) + page.generator.int(in: -6...6)
+    let margin = template.nextInt(in: 40...80) + page.generator.nextInt(in: -6...6)
     let right = page.width - margin
     let s = 2
     let lineHeight = PageBuilder.lineHeight(scale: s)
     var y = margin
-    let title = page.generator.pick(WordBank.headers)
+    let title = page.generator.pick(WordBank.headers, or: "")
     page.drawLine(title, x: margin, y: y, scale: 3, bold: true)
     y += 60
 
     // Key/value fields: the text-cue answers.
     var fields: [(key: String, value: String)] = []
     var usedKeys = Set<String>()
-    let keyColumn = template.int(in: 160...230)
-    for _ in 0..<page.generator.int(in: 4...6) {
-      let key = page.generator.pick(WordBank.keys)
+    let keyColumn = template.nextInt(in: 160...230)
+    for _ in 0..<page.generator.nextInt(in: 4...6) {
+      let key = page.generator.pick(WordBank.keys, or: "")
       if usedKeys.contains(key) { continue }
       usedKeys.insert(key)
       let value = WordBank.value(forKey: key, &page.generator)
@@ -49,8 +50,8 @@ struct QAGenerator {
     y += 20
 
     // A table: the layout-cue answers.
-    let columnCount = template.int(in: 3...4)
-    let rowCount = page.generator.int(in: 3...5)
+    let columnCount = template.nextInt(in: 3...4)
+    let rowCount = page.generator.nextInt(in: 3...5)
     let words = page.generator.shuffled(WordBank.ambiguous)
     let columnNames = (0..<columnCount).map { "Q\($0 + 1)" }
     let rowNames = Array(words.prefix(rowCount))
@@ -65,7 +66,7 @@ struct QAGenerator {
       page.drawLine(rowName, x: margin, y: y, scale: s)
       var row: [String] = []
       for c in 0..<columnCount {
-        let value = "\(page.generator.int(in: 1...999)).\(page.generator.int(in: 0...9))"
+        let value = "\(page.generator.nextInt(in: 1...999)).\(page.generator.nextInt(in: 0...9))"
         page.drawLine(value, x: margin + 200 + c * cellWidth, y: y, scale: s)
         row.append(value)
       }
@@ -81,8 +82,8 @@ struct QAGenerator {
       let topic = pool.removeFirst().lowercased()
       let choices = Array(pool.prefix(3))
       pool.removeFirst(3)
-      let chosen = page.generator.int(below: choices.count)
-      let shaded = page.generator.chance(0.5)
+      let chosen = page.generator.nextInt(below: choices.count)
+      let shaded = page.generator.nextBool(probability: 0.5)
       page.drawLine(topic.capitalized + ":", x: margin, y: y + 10, scale: s)
       let optionWidth = (right - margin - 140) / choices.count
       for (index, choice) in choices.enumerated() {
@@ -101,27 +102,27 @@ struct QAGenerator {
     }
 
     var questions: [Question] = []
-    let count = page.generator.int(in: 3...5)
+    let count = page.generator.nextInt(in: 3...5)
     for q in 0..<count {
       let cue = Cue.allCases[page.generator.weightedIndex(options.cueWeights)]
       let questionId = firstQuestionId + q
       switch cue {
       case .text where !fields.isEmpty:
-        let field = fields[page.generator.int(below: fields.count)]
+        let field = fields[page.generator.nextInt(below: fields.count)]
         questions.append(
           Question(
             questionId: questionId, text: "What is the \(field.key.lowercased())?",
             answers: [field.value], documentId: id, cue: cue.rawValue))
       case .visual where !optionRows.isEmpty:
-        let row = optionRows[page.generator.int(below: optionRows.count)]
+        let row = optionRows[page.generator.nextInt(below: optionRows.count)]
         let verb = row.shaded ? "highlighted" : "checked"
         questions.append(
           Question(
             questionId: questionId, text: "Which \(row.topic) option is \(verb)?",
             answers: [row.options[row.chosen]], documentId: id, cue: cue.rawValue))
       default:
-        let r = page.generator.int(below: rowNames.count)
-        let c = page.generator.int(below: columnCount)
+        let r = page.generator.nextInt(below: rowNames.count)
+        let c = page.generator.nextInt(below: columnCount)
         questions.append(
           Question(
             questionId: questionId,

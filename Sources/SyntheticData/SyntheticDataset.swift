@@ -3,6 +3,7 @@
 import Dispatch
 import Foundation
 import LayoutData
+import Seeding
 
 /// Generates `docs` pages of `kind` from `seed` into `outputDirectory` and returns the counts.
 ///
@@ -104,10 +105,11 @@ func generatePage(
     let variants = ClassifyGenerator.variantCount
     let variant =
       options.templateHoldout && kind == .classify
-      ? (test ? variants - 1 : choices.int(below: variants - 1)) : choices.int(below: variants)
+      ? (test ? variants - 1 : choices.nextInt(below: variants - 1))
+      : choices.nextInt(below: variants)
     let classLabel =
       kind == .classify
-      ? DatasetLayout.classLabel(index: index, seed: seed) : choices.int(below: 16)
+      ? DatasetLayout.classLabel(index: index, seed: seed) : choices.nextInt(below: 16)
     let cue = Cue.allCases[choices.weightedIndex(options.cueWeights)]
     var page = ClassifyGenerator(options: options).makePageWithParts(
       id: id, classLabel: classLabel, cue: cue, variant: variant, generator: generator,
@@ -134,7 +136,8 @@ func generatePage(
     let variants = 8
     let variant =
       options.templateHoldout
-      ? (test ? choices.int(in: 6...7) : choices.int(below: 6)) : choices.int(below: variants)
+      ? (test ? choices.nextInt(in: 6...7) : choices.nextInt(below: 6))
+      : choices.nextInt(below: variants)
     let page = QAGenerator(options: options).makePage(
       id: id, firstQuestionId: index * 10 + 1, variant: variant, generator: generator)
     try PageImageFiles.writePNG(page.canvas, to: root.appendingPathComponent("documents/\(id).png"))

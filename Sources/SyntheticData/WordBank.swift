@@ -1,5 +1,7 @@
 // LayoutLab — the word lists that synthetic pages draw from.
 
+import Seeding
+
 /// Word lists and small value generators shared by every synthetic document kind.
 ///
 /// Keys, values, headers and boilerplate are lexically distinct (the `text` cue); the ambiguous
@@ -57,22 +59,22 @@ enum WordBank {
 
   /// A person's name such as "J. S. Wigand".
   static func personName(_ generator: inout SeededGenerator) -> String {
-    if generator.chance(0.5) {
-      return generator.pick(firstInitials) + " " + generator.pick(surnames)
+    if generator.nextBool(probability: 0.5) {
+      return generator.pick(firstInitials, or: "") + " " + generator.pick(surnames, or: "")
     }
-    return generator.pick(firstInitials) + " " + generator.pick(firstInitials) + " "
-      + generator.pick(surnames)
+    return generator.pick(firstInitials, or: "") + " " + generator.pick(firstInitials, or: "") + " "
+      + generator.pick(surnames, or: "")
   }
 
   /// A date such as "9/3/92".
   static func date(_ generator: inout SeededGenerator) -> String {
-    "\(generator.int(in: 1...12))/\(generator.int(in: 1...28))/\(generator.int(in: 80...99))"
+    "\(generator.nextInt(in: 1...12))/\(generator.nextInt(in: 1...28))/\(generator.nextInt(in: 80...99))"
   }
 
   /// A money amount such as "$1,250.00".
   static func amount(_ generator: inout SeededGenerator) -> String {
-    let whole = generator.int(in: 1...99_999)
-    let cents = generator.int(below: 100)
+    let whole = generator.nextInt(in: 1...99_999)
+    let cents = generator.nextInt(below: 100)
     let thousands = whole / 1000
     let rest = whole % 1000
     let wholeText =
@@ -85,7 +87,7 @@ enum WordBank {
 
   /// A phone number such as "(919) 741-5000".
   static func phone(_ generator: inout SeededGenerator) -> String {
-    "(\(generator.int(in: 200...989))) \(generator.int(in: 200...989))-\(generator.int(in: 1000...9999))"
+    "(\(generator.nextInt(in: 200...989))) \(generator.nextInt(in: 200...989))-\(generator.nextInt(in: 1000...9999))"
   }
 
   /// A value that fits `key` (dates for dates, names for people, and so on).
@@ -97,13 +99,13 @@ enum WordBank {
       return personName(&generator)
     }
     if lower.contains("no.") || lower.contains("code") || lower.contains("center") {
-      return "\(generator.int(in: 100...999))-\(generator.int(in: 1000...9999))"
+      return "\(generator.nextInt(in: 100...999))-\(generator.nextInt(in: 1000...9999))"
     }
-    if lower == "city" || lower == "location" { return generator.pick(cities) }
+    if lower == "city" || lower == "location" { return generator.pick(cities, or: "") }
     if lower == "quantity" || lower == "ext." || lower == "zip" {
-      return "\(generator.int(in: 1...99_999))"
+      return "\(generator.nextInt(in: 1...99_999))"
     }
-    switch generator.int(below: 3) {
+    switch generator.nextInt(below: 3) {
     case 0: return amount(&generator)
     case 1: return personName(&generator)
     default: return date(&generator)
@@ -112,9 +114,9 @@ enum WordBank {
 
   /// One to three words from the ambiguous pool, capitalised like a field.
   static func ambiguousPhrase(_ generator: inout SeededGenerator, maxWords: Int = 2) -> String {
-    let count = generator.int(in: 1...max(1, maxWords))
+    let count = generator.nextInt(in: 1...max(1, maxWords))
     var words: [String] = []
-    for _ in 0..<count { words.append(generator.pick(ambiguous)) }
+    for _ in 0..<count { words.append(generator.pick(ambiguous, or: "")) }
     return words.joined(separator: " ")
   }
 }

@@ -1,5 +1,7 @@
 // LayoutLab — fused multi-head self-attention over packed query/key/value projections.
 
+import Seeding
+
 extension Tensor {
   /// Multi-head self-attention on a packed projection `[B, S, 3H]` (queries, keys, values side
   /// by side), giving the attended values `[B, S, H]`.

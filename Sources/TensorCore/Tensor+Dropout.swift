@@ -1,5 +1,7 @@
 // LayoutLab — inverted dropout.
 
+import Seeding
+
 extension Tensor {
   /// Zeroes each element with probability `rate` and scales the rest by `1 / (1 − rate)`.
   ///

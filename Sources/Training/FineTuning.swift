@@ -3,6 +3,7 @@
 import Foundation
 import LayoutData
 import LayoutModels
+import Seeding
 import TensorCore
 
 /// Fine-tuning hyper-parameters: a spec's `training` section.

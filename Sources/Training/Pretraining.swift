@@ -3,6 +3,7 @@
 import Foundation
 import LayoutData
 import LayoutModels
+import Seeding
 import TensorCore
 
 /// Hyper-parameters of a pre-training run.

@@ -3,6 +3,7 @@
 import Foundation
 import LayoutData
 import LayoutModels
+import Seeding
 import TensorCore
 
 /// A metric and the trivial baseline it must beat.

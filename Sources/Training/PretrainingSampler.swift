@@ -3,6 +3,7 @@
 import Foundation
 import LayoutData
 import LayoutModels
+import Seeding
 import TensorCore
 
 /// One page ready for sampling: its word pieces with boxes, its lines, its 224×224 gray image.
@@ -161,7 +162,9 @@ public struct PretrainingSampler {
     if options.tim {
       let u = generator.nextUniformDouble()
       if u < options.timReplaceRate, pages.count > 1 {
-        var other = generator.nextInt(below: pages.count - 1)
+        // With two pages the bound is 1: `nextInt(below: 1)` draws nothing, but this stream has
+        // always drawn one word here, so draw it to keep every later draw where it was.
+        var other = PretrainingSampler.drawIndex(below: pages.count - 1, &generator)
         if other >= pageIndex { other += 1 }
         image = pages[other].image
         timLabel = 0
@@ -202,9 +205,19 @@ public struct PretrainingSampler {
   /// A random non-special token id.
   func randomToken(_ generator: inout SeededGenerator) -> Int32 {
     while true {
-      let id = Int32(generator.nextInt(below: tokenizer.vocabulary.count))
+      let id = Int32(PretrainingSampler.drawIndex(below: tokenizer.vocabulary.count, &generator))
       if !specialIds.contains(id) { return id }
     }
+  }
+
+  /// `generator.nextInt(below: bound)`, except that a bound of 1 still draws one word (and
+  /// gives 0), as this sampler's streams always have: `nextInt(below:)` draws nothing there.
+  static func drawIndex(below bound: Int, _ generator: inout SeededGenerator) -> Int {
+    if bound == 1 {
+      _ = generator.next()
+      return 0
+    }
+    return generator.nextInt(below: bound)
   }
 
   /// Fills `box` (page pixels), scaled to the 224×224 image, with the gray level `fill`.

@@ -1,5 +1,6 @@
 // LayoutLab — finite-difference gradient checks for autodiff tests.
 
+import Seeding
 import TensorCore
 import XCTest
 

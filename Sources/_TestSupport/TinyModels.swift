@@ -1,6 +1,7 @@
 // LayoutLab — tiny model configurations and random inputs for fast model tests.
 
 import LayoutModels
+import Seeding
 import TensorCore
 
 /// Tiny configurations (hidden 32, 2 layers, 4 heads) for tests that train in seconds.
@@ -28,6 +29,8 @@ public enum TinyModels {
   public static func inputs(batch: Int, length: Int, config: LayoutLMConfiguration, seed: UInt64)
     -> ModelInputs
   {
+    // Every bound below is at least 2 (the tiny configurations have 50 tokens), so each
+    // `nextInt(below:)` draws one word, as it always has.
     var generator = SeededGenerator(seed: seed)
     var ids: [Int32] = []
     var boxes: [Int32] = []

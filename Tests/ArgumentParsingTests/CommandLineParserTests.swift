@@ -81,10 +81,4 @@ final class CommandLineParserTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("--threads"))
     }
   }
-
-  func testEditDistance() {
-    XCTAssertEqual(editDistance("kitten", "sitting"), 3)
-    XCTAssertEqual(editDistance("", "abc"), 3)
-    XCTAssertNil(closestMatch(to: "zzzzzz", among: ["threads", "json"]))
-  }
 }

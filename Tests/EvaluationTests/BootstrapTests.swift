@@ -2,6 +2,7 @@
 // under the null.
 
 import Foundation
+import Seeding
 import XCTest
 
 @testable import Evaluation
@@ -11,8 +12,8 @@ struct NormalSampler {
   var generator: SeededGenerator
   init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
   mutating func next() -> Double {
-    let u = 1 - generator.nextUnitDouble()
-    let v = generator.nextUnitDouble()
+    let u = 1 - generator.nextUniformDouble()
+    let v = generator.nextUniformDouble()
     return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
   }
 }

@@ -1,5 +1,6 @@
 // LayoutLab — tests of the 16 arrangements: all draw words on the page, and they differ.
 
+import Seeding
 import XCTest
 
 @testable import SyntheticData

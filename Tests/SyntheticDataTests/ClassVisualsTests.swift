@@ -1,6 +1,7 @@
 // LayoutLab — tests of the 16 visual signatures: coarse and distinct at the 7×7 grid.
 
 import LayoutData
+import Seeding
 import XCTest
 
 @testable import SyntheticData

@@ -1,6 +1,7 @@
 // LayoutLab — tests of class vocabularies: groups overlap, keywords are class-specific.
 
 import LayoutData
+import Seeding
 import XCTest
 
 @testable import SyntheticData

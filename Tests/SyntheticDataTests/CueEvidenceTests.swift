@@ -2,6 +2,7 @@
 
 import Foundation
 import LayoutData
+import Seeding
 import XCTest
 
 @testable import SyntheticData

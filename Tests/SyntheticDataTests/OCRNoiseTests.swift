@@ -1,6 +1,7 @@
 // LayoutLab — tests of simulated OCR errors.
 
 import LayoutData
+import Seeding
 import XCTest
 
 @testable import SyntheticData

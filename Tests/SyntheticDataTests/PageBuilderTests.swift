@@ -1,6 +1,7 @@
 // LayoutLab — tests of the page builder: word boxes, lines, entities, links and finishing.
 
 import LayoutData
+import Seeding
 import XCTest
 
 @testable import SyntheticData

@@ -1,5 +1,6 @@
 // LayoutLab — tests of document furniture and scan effects.
 
+import Seeding
 import XCTest
 
 @testable import SyntheticData

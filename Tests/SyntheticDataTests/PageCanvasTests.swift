@@ -1,5 +1,6 @@
 // LayoutLab — tests of the canvas primitives: clipping, ink, frames, text boxes and means.
 
+import Seeding
 import XCTest
 
 @testable import SyntheticData

@@ -1,6 +1,7 @@
 // LayoutLab — tests of the QA pages: answers are on the page, and visual answers need pixels.
 
 import LayoutData
+import Seeding
 import XCTest
 
 @testable import SyntheticData

@@ -1,5 +1,6 @@
 // LayoutLab — tests of the word lists: text-cue pools are distinct, values fit their keys.
 
+import Seeding
 import XCTest
 
 @testable import SyntheticData

@@ -1,5 +1,6 @@
 // LayoutLab — finite-difference checks for every differentiable op, and tape behaviour.
 
+import Seeding
 import TensorCore
 import XCTest
 import _TestSupport

@@ -1,6 +1,7 @@
 // LayoutLab — the pre-training sampler's statistics, pinned on a fixed seed.
 
 import LayoutData
+import Seeding
 import TensorCore
 import XCTest
 
@@ -183,5 +184,18 @@ final class PretrainingSamplerTests: XCTestCase {
       })
     XCTAssertGreaterThan(starts.count, 3, "windows should start at different places")
     XCTAssertEqual(short.example(pageIndex: 0, generator: &generator).inputIds.count, 20)
+  }
+
+  // `nextInt(below: 1)` draws nothing; the sampler's streams have always drawn a word there (TIM
+  // with two pages), so its index draws keep doing so.
+  func testIndexDrawsUseOneWordEvenForABoundOfOne() {
+    var generator = SeededGenerator(seed: 4)
+    var reference = SeededGenerator(seed: 4)
+    XCTAssertEqual(PretrainingSampler.drawIndex(below: 1, &generator), 0)
+    _ = reference.next()
+    XCTAssertEqual(generator.next(), reference.next())
+    XCTAssertEqual(
+      PretrainingSampler.drawIndex(below: 7, &generator), reference.nextInt(below: 7))
+    XCTAssertEqual(generator.next(), reference.next())
   }
 }

@@ -6,6 +6,8 @@
 // every CPU, at every vector width and for any split of the elements across threads, and a
 // whole vector of lanes is drawn at once (a sequential generator costs ~6 ns an element).
 
+import Seeding
+
 /// The key of one dropout mask, drawn from a seeded stream.
 struct DropoutKey {
   var low: UInt32
