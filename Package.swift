@@ -128,7 +128,9 @@ let package = Package(
     .target(
       name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData"],
       swiftSettings: optimizedInDebug),
-    .target(name: "Evaluation", dependencies: ["Seeding", "EditDistance"], swiftSettings: optimizedInDebug),
+    .target(
+      name: "Evaluation", dependencies: ["Seeding", "EditDistance"], swiftSettings: optimizedInDebug
+    ),
     .target(
       name: "Experiments",
       dependencies: [
@@ -140,7 +142,8 @@ let package = Package(
       name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
     .target(
-      name: "SyntheticData", dependencies: ["LayoutData", "Seeding"], swiftSettings: optimizedInDebug),
+      name: "SyntheticData", dependencies: ["LayoutData", "Seeding"],
+      swiftSettings: optimizedInDebug),
 
     // MARK: - Executable
     .executableTarget(
