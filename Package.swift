@@ -111,7 +111,8 @@ let package = Package(
   dependencies: [],
   targets: [
     // MARK: - Libraries (in data-flow order)
-    .target(name: "LayoutData", swiftSettings: optimizedInDebug),
+    .target(name: "JSONValues", swiftSettings: optimizedInDebug),
+    .target(name: "LayoutData", dependencies: ["JSONValues"], swiftSettings: optimizedInDebug),
     .target(name: "HostCPU", swiftSettings: numericVariant.defines),
     .target(name: "TensorCore", dependencies: ["HostCPU"], swiftSettings: numericVariant.numericSettings),
     .target(name: "LayoutModels", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
@@ -123,8 +124,9 @@ let package = Package(
       name: "Experiments",
       dependencies: [
         "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation", "ArgumentParsing",
+        "JSONValues",
       ]),
-    .target(name: "Reporting", dependencies: ["Evaluation"]),
+    .target(name: "Reporting", dependencies: ["Evaluation", "JSONValues"]),
     .target(
       name: "ExperimentWorkflow",
       dependencies: [
@@ -134,13 +136,17 @@ let package = Package(
     .target(name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing"),
     .target(name: "SyntheticData", dependencies: ["LayoutData"], swiftSettings: optimizedInDebug),
+    // The subcommands' functions (files in, text out) that the executable calls.
+    .target(
+      name: "Commands",
+      dependencies: ["JSONValues", "LayoutData", "TensorCore", "LayoutModels", "Evaluation"]),
 
     // MARK: - Executable
     .executableTarget(
       name: "layoutlab",
       dependencies: [
         "ArgumentParsing", "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training", "Evaluation",
-        "Experiments", "Reporting", "Benchmarks", "ExperimentWorkflow", "SyntheticData",
+        "Experiments", "Reporting", "Benchmarks", "ExperimentWorkflow", "SyntheticData", "Commands",
       ]),
 
     // MARK: - Test support
@@ -158,7 +164,7 @@ let package = Package(
       name: "TrainingTests", dependencies: ["Training", "LayoutData", "LayoutModels", "_TestSupport"]),
     .testTarget(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "_TestSupport"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "JSONValues", "_TestSupport"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "_TestSupport"]),
     .testTarget(
       name: "ExperimentWorkflowTests",
@@ -169,6 +175,10 @@ let package = Package(
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
     .testTarget(name: "HostCPUTests", dependencies: ["HostCPU"]),
     .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),
+    .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
+    .testTarget(
+      name: "CommandsTests",
+      dependencies: ["Commands", "Evaluation", "LayoutData", "LayoutModels", "TensorCore", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

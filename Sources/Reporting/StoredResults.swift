@@ -2,6 +2,7 @@
 
 import Evaluation
 import Foundation
+import JSONValues
 
 /// Precision, recall, F1 and gold support of one group, as stored.
 public struct StoredF1: Decodable, Sendable {

@@ -1,6 +1,7 @@
 // LayoutLab — pins the canonical text of a sample spec byte for byte (it feeds the spec hash).
 
 import Foundation
+import JSONValues
 import XCTest
 
 @testable import Experiments

@@ -1,5 +1,6 @@
 // LayoutLab — the fully resolved settings of one run: model, data, fine-tuning.
 
+import JSONValues
 import Training
 
 /// Model settings: a size preset and version, plus individual switches that override them.
