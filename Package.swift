@@ -119,7 +119,8 @@ let package = Package(
     // MARK: - Libraries (in data-flow order)
     .target(name: "Seeding", swiftSettings: optimizedInDebug),  // the one seeded random stream
     .target(name: "EditDistance", swiftSettings: optimizedInDebug),  // Levenshtein, typo hints
-    .target(name: "LayoutData", swiftSettings: optimizedInDebug),
+    .target(name: "JSONValues", swiftSettings: optimizedInDebug),  // the one JSON value type
+    .target(name: "LayoutData", dependencies: ["JSONValues"], swiftSettings: optimizedInDebug),
     .target(name: "HostCPU", swiftSettings: numericVariant.defines),
     .target(
       name: "TensorCore", dependencies: ["HostCPU", "Seeding"],
@@ -135,23 +136,26 @@ let package = Package(
       name: "Experiments",
       dependencies: [
         "HostCPU", "TensorCore", "LayoutData", "SyntheticData", "LayoutModels", "Training",
-        "Evaluation", "EditDistance", "Seeding",
+        "Evaluation", "EditDistance", "Seeding", "JSONValues",
       ]),
-    .target(name: "Reporting", dependencies: ["Evaluation", "Experiments"]),
+    .target(name: "Reporting", dependencies: ["Evaluation", "Experiments", "JSONValues"]),
     .target(
       name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
     .target(
       name: "SyntheticData", dependencies: ["LayoutData", "Seeding"],
       swiftSettings: optimizedInDebug),
+    // The subcommands' functions (files in, text out) that the executable calls.
+    .target(
+      name: "Commands",
+      dependencies: ["JSONValues", "LayoutData", "TensorCore", "LayoutModels", "Evaluation"]),
 
     // MARK: - Executable
     .executableTarget(
       name: "layoutlab",
       dependencies: [
         "ArgumentParsing", "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training",
-        "Evaluation",
-        "Experiments", "Reporting", "Benchmarks", "SyntheticData",
+        "Evaluation", "Experiments", "Reporting", "Benchmarks", "SyntheticData", "Commands",
       ]),
 
     // MARK: - Test support
@@ -174,7 +178,9 @@ let package = Package(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ExperimentsTests",
-      dependencies: ["Experiments", "SyntheticData", "Training", "LayoutModels", "_TestSupport"]),
+      dependencies: [
+        "Experiments", "JSONValues", "SyntheticData", "Training", "LayoutModels", "_TestSupport",
+      ]),
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Experiments", "SyntheticData", "_TestSupport"]),
@@ -184,6 +190,10 @@ let package = Package(
     .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData", "_TestSupport"]),
     .testTarget(name: "SeedingTests", dependencies: ["Seeding"]),
     .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
+    .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
+    .testTarget(
+      name: "CommandsTests",
+      dependencies: ["Commands", "Evaluation", "LayoutData", "LayoutModels", "TensorCore", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -1,6 +1,7 @@
 // LayoutLab — the report's "configuration that differs" table: what each variant actually ran.
 
 import Evaluation
+import JSONValues
 
 /// The settings whose values differ between variants, one row each. The model rows come from
 /// the model configuration that ran (`result.json`'s `modelConfiguration`: the settings
@@ -35,7 +36,7 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
 
 /// Flattens `value` into `path.key` → text rows (objects recurse; arrays are one row).
 private func flattenSettings(
-  _ value: Evaluation.JSONValue, _ path: String, into table: inout [String: String],
+  _ value: JSONValue, _ path: String, into table: inout [String: String],
   skippingModel: Bool
 ) {
   if case .object(let fields) = value {
@@ -49,7 +50,7 @@ private func flattenSettings(
 }
 
 /// The spec's `model.<key>` setting as text, if set.
-private func modelSetting(_ key: String, in configuration: Evaluation.JSONValue) -> String? {
+private func modelSetting(_ key: String, in configuration: JSONValue) -> String? {
   guard case .object(let fields) = configuration,
     let model = fields.first(where: { $0.0 == "model" })?.1, case .object(let settings) = model,
     let value = settings.first(where: { $0.0 == key })?.1
@@ -59,7 +60,7 @@ private func modelSetting(_ key: String, in configuration: Evaluation.JSONValue)
 
 /// A setting's value as the report shows it: whole numbers without a fraction (result.json
 /// reads them back as doubles), inside arrays too (`[14, 14]`, not `[14.0, 14.0]`).
-func settingText(_ value: Evaluation.JSONValue) -> String {
+func settingText(_ value: JSONValue) -> String {
   switch value {
   case .null: return "null"
   case .bool(let flag): return flag ? "true" : "false"
@@ -71,6 +72,6 @@ func settingText(_ value: Evaluation.JSONValue) -> String {
   case .object(let fields):
     return "{" + fields.map { "\($0.0): \(settingText($0.1))" }.sorted().joined(separator: ", ")
       + "}"
-  default: return "\(value)"
+  case .integer(let number): return String(number)
   }
 }

@@ -2,6 +2,7 @@
 
 import Evaluation
 import Foundation
+import JSONValues
 
 /// Paper numbers to set beside measured ones (`layoutlm-reference.md` §D): FUNSD entity F1 of
 /// the pre-trained BASE models, fine-tuned. LayoutLab's runs are small models, often trained

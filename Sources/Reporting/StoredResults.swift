@@ -2,6 +2,7 @@
 
 import Evaluation
 import Foundation
+import JSONValues
 
 /// Precision, recall, F1 and gold support of one group, as stored.
 public struct StoredF1: Decodable, Sendable {
@@ -79,9 +80,9 @@ public struct StoredRun: Decodable, Sendable {
     public var devPredictions: [Prediction]
   }
   /// The spec's settings of the run.
-  public var configuration: Evaluation.JSONValue
+  public var configuration: JSONValue
   /// The model configuration that ran (absent in older results).
-  public var modelConfiguration: Evaluation.JSONValue?
+  public var modelConfiguration: JSONValue?
   /// Entity runs.
   public var fineTuning: FineTuning?
   /// Classification runs.

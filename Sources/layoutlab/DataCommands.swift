@@ -1,6 +1,7 @@
 // LayoutLab — `layoutlab data stats|export` and `layoutlab ocr`: thin wrappers over LayoutData.
 
 import ArgumentParsing
+import Commands
 import LayoutData
 
 /// The `--format` value, or `nil` when absent (then the format is detected).

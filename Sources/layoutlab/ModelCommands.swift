@@ -1,8 +1,8 @@
 // LayoutLab — `layoutlab forward`: run a checkpoint on an inputs file.
 
 import ArgumentParsing
+import Commands
 import Foundation
-import LayoutModels
 
 let forwardCommand = CommandSpec(
   name: "forward", abstract: "Run a checkpoint on a safetensors inputs file; write its outputs.",

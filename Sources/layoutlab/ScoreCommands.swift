@@ -1,6 +1,7 @@
 // LayoutLab — `layoutlab score …`: seqeval, ANLS and accuracy over gold and prediction files.
 
 import ArgumentParsing
+import Commands
 import Evaluation
 
 /// Options every `score` subcommand takes.

@@ -1,6 +1,7 @@
 // LayoutLab — strict spec decoding: key paths, suggestions, types, variants, overrides.
 
 import Foundation
+import JSONValues
 import LayoutModels
 import XCTest
 

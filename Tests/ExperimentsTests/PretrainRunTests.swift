@@ -3,6 +3,7 @@
 
 import Experiments
 import Foundation
+import JSONValues
 import LayoutModels
 import SyntheticData
 import Training

@@ -1,6 +1,7 @@
 // LayoutLab — the settings of a pre-training run, read like a spec: `model` plus `pretraining`.
 
 import Foundation
+import JSONValues
 import LayoutModels
 import Training
 

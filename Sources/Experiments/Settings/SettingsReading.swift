@@ -3,6 +3,7 @@
 // Every default comes from the property's own initial value (`let defaults = T()`); this file
 // only says which values are allowed.
 
+import JSONValues
 import LayoutModels
 import Training
 

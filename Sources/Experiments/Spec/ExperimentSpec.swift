@@ -1,6 +1,7 @@
 // LayoutLab — an experiment spec: base configuration, named variants, seeds.
 
 import Foundation
+import JSONValues
 
 /// One named variant: an override of the base configuration, optionally on top of another
 /// variant (`extends`).

@@ -1,6 +1,7 @@
 // LayoutLab — strict, path-aware reading of one JSON object of a spec.
 
 import EditDistance
+import JSONValues
 
 /// Reads typed fields from a JSON object, remembering which keys were asked for, so that
 /// `finish()` can reject the rest as unknown (with a suggestion for a likely typo).

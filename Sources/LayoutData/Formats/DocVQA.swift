@@ -1,6 +1,7 @@
 // LayoutLab — DocVQA: the official question files (`*_v1.0.json`) and the Microsoft Read OCR JSON.
 
 import Foundation
+import JSONValues
 
 /// One entry of a DocVQA question file.
 public struct DocVQAEntry: Sendable, Hashable {
@@ -48,7 +49,10 @@ public struct DocVQAQuestionFile: Sendable, Hashable {
   /// Reads a question file. `Question.documentId` is the image's file stem, which the OCR file
   /// shares. A `cue` key on an entry (ignored by standard loaders) becomes `Question.cue`.
   public static func read(_ url: URL) throws -> DocVQAQuestionFile {
-    let root = try JSONNode.read(url)
+    try readJSONFile(url, read)
+  }
+
+  private static func read(_ root: JSONCursor) throws -> DocVQAQuestionFile {
     var file = DocVQAQuestionFile(
       datasetSplit: try root.optionalMember("dataset_split")?.string() ?? "", entries: [])
     file.datasetName = try root.optionalMember("dataset_name")?.string() ?? "docvqa"
@@ -101,17 +105,20 @@ public enum MicrosoftReadOCR {
   /// Reads `recognitionResults[0]`: page size, lines and words. An 8-point polygon becomes the
   /// box `[min xs, min ys, max xs, max ys]` over all four points (`layoutlm-reference.md` §A.2).
   public static func read(_ url: URL, documentId: String) throws -> Document {
-    let root = try JSONNode.read(url)
+    try readJSONFile(url) { root in try read(root, documentId: documentId) }
+  }
+
+  private static func read(_ root: JSONCursor, documentId: String) throws -> Document {
     let results = try root.member("recognitionResults").array()
     guard let page = results.first else {
       throw DataFormatError(
-        file: url.path, entry: "recognitionResults", expected: "at least one page")
+        file: root.file, entry: "recognitionResults", expected: "at least one page")
     }
     let width = try page.member("width").double()
     let height = try page.member("height").double()
     guard width > 0, height > 0 else {
       throw DataFormatError(
-        file: url.path, entry: "recognitionResults[0].width/height", expected: "positive numbers")
+        file: root.file, entry: "recognitionResults[0].width/height", expected: "positive numbers")
     }
     var document = Document(
       id: documentId, pageWidth: Int(width.rounded()), pageHeight: Int(height.rounded()))
@@ -132,8 +139,8 @@ public enum MicrosoftReadOCR {
     return document
   }
 
-  static func polygonBox(_ node: JSONNode) throws -> BoundingBox {
-    guard let values = node.value as? [Any], values.count == 8 else {
+  static func polygonBox(_ node: JSONCursor) throws -> BoundingBox {
+    guard case .array(let values) = node.value, values.count == 8 else {
       throw node.failure("an 8-number polygon [x1,y1, x2,y2, x3,y3, x4,y4]")
     }
     let numbers = try node.doubles(count: 8)

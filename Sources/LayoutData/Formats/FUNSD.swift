@@ -1,6 +1,7 @@
 // LayoutLab — FUNSD: `annotations/*.json` with `images/*.png`, read and written as released.
 
 import Foundation
+import JSONValues
 
 /// Reads and writes the official FUNSD layout (`layoutlm-reference.md` §F.1).
 ///
@@ -30,7 +31,14 @@ public enum FUNSD {
 
   /// Reads one annotation file; `image` gives the page size (and becomes `imagePath`) if present.
   public static func readDocument(annotation: URL, image: URL?) throws -> Document {
-    let root = try JSONNode.read(annotation)
+    try readJSONFile(annotation) { root in
+      try readDocument(root, annotation: annotation, image: image)
+    }
+  }
+
+  private static func readDocument(_ root: JSONCursor, annotation: URL, image: URL?) throws
+    -> Document
+  {
     let id = annotation.deletingPathExtension().lastPathComponent
     var document = Document(id: id, pageWidth: 0, pageHeight: 0)
     if let image, FileManager.default.fileExists(atPath: image.path) {

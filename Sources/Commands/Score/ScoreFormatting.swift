@@ -1,6 +1,8 @@
 // LayoutLab — small text-table and JSON helpers shared by the `score` command functions.
 
+import Evaluation
 import Foundation
+import JSONValues
 
 /// `value` with `digits` decimals (`0.5324`).
 func fixed(_ value: Double, _ digits: Int = 4) -> String {
@@ -42,7 +44,7 @@ func intervalSentence(_ interval: ConfidenceInterval, itemCount: Int, unit: Stri
 
 /// An interval as a JSON object.
 func intervalJSON(_ interval: ConfidenceInterval, unit: String) -> JSONValue {
-  .object([
+  JSONValue([
     "estimate": .number(interval.estimate), "lower": .number(interval.lower),
     "upper": .number(interval.upper), "confidence": .number(interval.options.confidence),
     "resamples": .integer(interval.options.resamples),
@@ -57,7 +59,7 @@ func scoresJSON(_ scores: PrecisionRecallF1, extra: [String: JSONValue] = [:]) -
     "f1": .number(scores.f1),
   ]
   members.merge(extra) { _, new in new }
-  return .object(members)
+  return JSONValue(members)
 }
 
 /// Breakdown rows as text lines under a heading.
@@ -81,7 +83,7 @@ func breakdownJSON(_ rows: [TagBreakdownRow], unit: String) -> JSONValue {
         "tag": .string(row.tag), "items": .integer(row.itemCount), "value": .number(row.value),
       ]
       if let interval = row.interval { members["interval"] = intervalJSON(interval, unit: unit) }
-      return .object(members)
+      return JSONValue(members)
     })
 }
 

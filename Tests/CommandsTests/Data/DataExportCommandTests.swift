@@ -1,3 +1,6 @@
+// LayoutLab — `data export`: the FUNSD export equals the HF builder output, byte-stable.
+
+import Commands
 import Foundation
 import XCTest
 import _TestSupport
@@ -28,13 +31,5 @@ final class DataExportTests: XCTestCase {
     let first = try Data(contentsOf: out)
     _ = try runDataExport(path: split.path, format: .funsd, to: .layoutlmJSON, out: out.path)
     XCTAssertEqual(try Data(contentsOf: out), first)
-  }
-
-  func testExportOfSyntheticDocumentUsesIOB2() throws {
-    let (records, counts) = try layoutLMJSONDocuments([EncodingFixtures.form()])
-    XCTAssertEqual(records[0].words, ["Date:", "John", "Smith", "123", "Total"])
-    XCTAssertEqual(records[0].ner_tags, ["B-QUESTION", "B-ANSWER", "I-ANSWER", "O", "O"])
-    XCTAssertEqual(records[0].bboxes[0], [10, 200, 60, 300])
-    XCTAssertEqual(counts, BoxClampCounts())
   }
 }

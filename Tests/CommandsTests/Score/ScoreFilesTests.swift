@@ -1,7 +1,10 @@
 // LayoutLab — reading score files: good files parse, bad ones name the file and the entry.
 
+import Commands
 import Evaluation
+import Foundation
 import XCTest
+import _TestSupport
 
 final class ScoreFilesTests: XCTestCase {
   private func error(_ body: () throws -> Void) -> String {
@@ -94,5 +97,30 @@ final class ScoreFilesTests: XCTestCase {
     XCTAssertEqual(
       error { _ = try readItemTags(bad, count: 2) },
       "\(bad): entry 1: expected a tag or a list of tags, found a number")
+  }
+
+  func testMalformedJSONNamesTheSourceLineAndColumn() {
+    XCTAssertThrowsError(try parseJSON(Data("[1, 2".utf8), source: "pred.json")) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "pred.json: not valid JSON (line 1, column 6: expected ',' or ']' after an array element,"
+          + " found the end of the input)")
+    }
+    XCTAssertThrowsError(try readJSONFile("/nonexistent/layoutlab.json")) {
+      XCTAssertEqual("\($0)", "/nonexistent/layoutlab.json: cannot read the file")
+    }
+  }
+
+  func testANLSVectorsSubmissionScoresAsExpected() throws {
+    let folder = try TestPaths.shared("data/anls-vectors/test_fixtures/evaluation/evaluate_json")
+    let gold = try readANLSGold(folder.appendingPathComponent("gold_label.json").path)
+    let submission = try readANLSSubmission(folder.appendingPathComponent("submission.json").path)
+    let predictions = gold.map { submission[$0.questionID] ?? "" }
+    let result = try anls(predictions: predictions, answers: gold.map(\.answers))
+    XCTAssertEqual(result.value, (1 + 8.0 / 9.0) / 5, accuracy: 1e-15)  // 0.377777…
+    XCTAssertEqual(result.value, 0.37777777777777777, accuracy: 1e-15)
+    XCTAssertEqual(result.perQuestion[0], 0)
+    XCTAssertEqual(result.perQuestion[1], 1 - 1.0 / 9.0, accuracy: 1e-15)
+    XCTAssertEqual(Array(result.perQuestion[2...]), [1, 0, 0])
   }
 }

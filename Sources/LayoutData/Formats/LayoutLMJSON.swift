@@ -1,14 +1,6 @@
-// LayoutLab — `layoutlab data export`: documents as LayoutLM JSON (id, words, 0..1000 boxes, tags).
+// LayoutLab — LayoutLM JSON: documents as id, words, 0..1000 boxes and IOB2 tags (HF's funsd schema).
 
 import Foundation
-
-/// Export targets of `data export`.
-public enum ExportFormat: String, Sendable, CaseIterable {
-  /// `{"documents": [{"id", "words", "bboxes", "ner_tags"}]}`, the schema of HF's `funsd`
-  /// builder output (`funsd-hf-train.json`): blank words dropped, boxes `int(1000*x/W)`,
-  /// IOB2 tags as strings.
-  case layoutlmJSON = "layoutlm-json"
-}
 
 /// One exported document in the `layoutlm-json` schema.
 public struct LayoutLMJSONDocument: Codable, Hashable, Sendable {
@@ -64,22 +56,9 @@ public func layoutLMJSONData(_ records: [LayoutLMJSONDocument], source: String) 
   return try serializeJSON(root, pretty: false)
 }
 
-/// Runs `layoutlab data export PATH --to FORMAT OUT`: reads the dataset at `path`, writes
-/// `out`, and returns a one-line summary.
-public func runDataExport(
-  path: String, format: DatasetFormat?, to target: ExportFormat, out: String
-)
-  throws -> String
+/// Writes the `layoutlm-json` file of `records` to `url`, creating its folder.
+public func writeLayoutLMJSON(_ records: [LayoutLMJSONDocument], source: String, to url: URL)
+  throws
 {
-  let url = URL(fileURLWithPath: path)
-  let resolved = try format ?? DatasetFormat.detect(url)
-  let documents = try loadDocuments(url, format: resolved)
-  switch target {
-  case .layoutlmJSON:
-    let (records, counts) = try layoutLMJSONDocuments(documents)
-    try writeFile(try layoutLMJSONData(records, source: path), to: URL(fileURLWithPath: out))
-    let words = records.reduce(0) { $0 + $1.words.count }
-    return "wrote \(records.count) documents, \(words) words to \(out)"
-      + " (boxes clamped: \(counts.outOfPage) out of page, \(counts.inverted) inverted)"
-  }
+  try writeFile(try layoutLMJSONData(records, source: source), to: url)
 }

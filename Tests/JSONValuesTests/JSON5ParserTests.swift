@@ -4,7 +4,7 @@
 import Foundation
 import XCTest
 
-@testable import Experiments
+@testable import JSONValues
 
 final class JSON5ParserTests: XCTestCase {
   func parse(_ text: String) throws -> JSONValue { try JSONValue.parseJSON5(Data(text.utf8)) }
@@ -233,34 +233,6 @@ final class JSON5ParserTests: XCTestCase {
     }
   }
 
-  // MARK: - Specs
-
-  func testSpecVariantsKeepTheirWrittenOrder() throws {
-    let tree = try parse(
-      "{ name: 'demo', base: { model: { preset: 'tiny' } }, variants: { z: {}, a: {} }, seeds: [2, 1] }"
-    )
-    let spec = try ExperimentSpec.parse(tree, file: "test.json5")
-    XCTAssertEqual(spec.variants.map(\.name), ["z", "a"])
-    XCTAssertEqual(
-      try spec.plans().map { "\($0.variant)/\($0.seed)" }, ["z/2", "z/1", "a/2", "a/1"])
-  }
-
-  func testSpecSyntaxErrorNamesLineAndColumn() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ll-json5-\(UUID()).json5")
-    defer { try? FileManager.default.removeItem(at: url) }
-    try Data("{\n  name: 'demo'\n  seeds: [1],\n}\n".utf8).write(to: url)
-    XCTAssertThrowsError(try ExperimentSpec.load(contentsOf: url)) { error in
-      guard case .syntax(let file, let reason)? = error as? SpecError else {
-        return XCTFail("\(error)")
-      }
-      XCTAssertEqual(file, url.path)
-      XCTAssertEqual(
-        reason, "line 3, column 3: expected ',' or '}' after an object member, found 's'")
-      XCTAssertTrue("\(error)".hasSuffix("not valid JSON5 (\(reason))"), "\(error)")
-    }
-  }
-
   /// The canonical text (hence every spec hash and cached result) is the same as through
   /// `JSONDecoder`, for inputs both accept.
   func testCanonicalTextMatchesJSONDecoder() throws {
@@ -277,19 +249,65 @@ final class JSON5ParserTests: XCTestCase {
     }
   }
 
-  /// Every spec in the repository's `experiments/` has the same canonical text as before.
-  func testRepositorySpecsHaveTheSameCanonicalTextAsJSONDecoder() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let folder = root.appendingPathComponent("experiments")
-    let specs = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { $0.hasSuffix(".json5") }.sorted()
-    XCTAssertFalse(specs.isEmpty, "no specs in \(folder.path)")
-    for name in specs {
-      let data = try Data(contentsOf: folder.appendingPathComponent(name))
-      let ours = try JSONValue.parseJSON5(data)
-      XCTAssertEqual(ours.canonicalText, try decodeWithFoundation(data).canonicalText, name)
-      XCTAssertEqual(try ExperimentSpec.parse(ours, file: name).canonicalText, ours.canonicalText)
+  // MARK: - Non-ASCII text (the parser reads UTF-8 bytes)
+
+  func testNonASCIITextWhitespaceAndEscapes() throws {
+    XCTAssertEqual(try parse("'日本 é 😀'"), .string("日本 é 😀"))
+    XCTAssertEqual(try parse("'\\é\\😀'"), .string("é😀"))  // escaped characters stand for themselves
+    XCTAssertEqual(try parse("'a\\\u{2028}b'"), .string("ab"))  // U+2028 continues the line
+    XCTAssertEqual(try parse("'a\u{2028}b'"), .string("a\u{2028}b"))
+    XCTAssertEqual(try parse("\u{3000}[\u{2003}1\u{A0}]\u{FEFF}"), .array([.number(1)]))
+    XCTAssertEqual(try parse(#""\x41\xe9\u00e9""#), .string("Aéé"))
+    XCTAssertEqual(keys(try parse("{ 日本: 1, é_2: 2 }")), ["日本", "é_2"])
+    XCTAssertEqual(try parse("[1 // é 😀\u{2028}, 2]"), .array([.number(1), .number(2)]))
+  }
+
+  func testColumnsCountScalarsNotBytes() {
+    let error = syntaxError("{ 'é😀': 1\n  , '日本': 2 x }")
+    XCTAssertEqual(error.map { [$0.line, $0.column] }, [2, 13])
+    XCTAssertEqual(error?.found, "'x'")
+    XCTAssertEqual(syntaxError("['日本' é]")?.found, "'é'")
+    XCTAssertEqual(syntaxError("['日本' é]").map { [$0.line, $0.column] }, [1, 7])
+  }
+
+  func testManyMembersStillRejectRepeatedKeys() {
+    let members = (0..<40).map { "k\($0): \($0)" }.joined(separator: ", ")
+    XCTAssertEqual(keys(try? parse("{ \(members) }")).count, 40)
+    let error = syntaxError("{ \(members), k7: 0 }")
+    XCTAssertEqual(error?.expected, "a key not yet used in this object")
+    XCTAssertTrue(error?.found?.hasPrefix("'k7', already used at line 1, column ") ?? false)
+  }
+
+  /// Strict JSON reads to the same values as through JSONSerialization, numbers bit for bit
+  /// (for literals of up to 17 significant digits, where Foundation on Linux parses a decimal
+  /// through `Decimal` and can miss the nearest Double: `0.30000000000000004` becomes
+  /// 0.3000000000000001 there, while every number here is `Double(String)` of its literal).
+  func testStrictJSONMatchesJSONSerialization() throws {
+    let text =
+      #"{"form": [{"box": [94, 169, 191, 186], "text": "R&D :", "id": 0,"#
+      + #" "f": [0.1, 1e-7, -2.5E+3, 0.25, 12345678901234567, -0.0]}],"#
+      + #" "s": "\u00e9\n\/\"", "t": true, "n": null}"#
+    let data = Data(text.utf8)
+    func same(_ a: Any, _ b: JSONValue) -> Bool {
+      switch b {
+      case .null: return a is NSNull
+      case .bool(let v): return (a as? Bool) == v
+      case .number(let v): return (a as? NSNumber)?.doubleValue.bitPattern == v.bitPattern
+      case .string(let v): return (a as? String) == v
+      case .array(let items):
+        guard let list = a as? [Any], list.count == items.count else { return false }
+        return zip(list, items).allSatisfy(same)
+      case .object(let pairs):
+        guard let object = a as? [String: Any], object.count == pairs.count else { return false }
+        return pairs.allSatisfy { key, value in object[key].map { same($0, value) } ?? false }
+      case .integer: return false
+      }
+    }
+    XCTAssertTrue(
+      same(try JSONSerialization.jsonObject(with: data), try JSONValue.parseJSON5(data)))
+    for literal in ["0.30000000000000004", "2.2250738585072014e-308", "9007199254740993", "-0"] {
+      XCTAssertEqual(
+        try number(literal).bitPattern, Double(literal)?.bitPattern, literal)
     }
   }
 }

@@ -1,3 +1,6 @@
+// LayoutLab — `data stats` on the shared datasets: counts as JSON and as text.
+
+import Commands
 import Foundation
 import XCTest
 import _TestSupport

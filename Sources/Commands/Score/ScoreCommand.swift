@@ -1,5 +1,8 @@
 // LayoutLab — the `layoutlab score …` subcommands: each reads files, scores and returns the text.
 
+import Evaluation
+import JSONValues
+
 /// Inputs shared by the `score` subcommands.
 public struct ScoreCommandOptions: Sendable {
   /// The gold file.
@@ -63,7 +66,7 @@ public func runSeqevalScore(_ options: ScoreCommandOptions, mode: EntityMode) th
     var members: [String: JSONValue] = [
       "mode": .string(modeName), "sequences": .integer(gold.count),
       "precision": .number(report.micro.precision), "recall": .number(report.micro.recall),
-      "f1": .number(report.micro.f1), "per_type": .object(perType),
+      "f1": .number(report.micro.f1), "per_type": JSONValue(perType),
       "macro_avg": scoresJSON(report.macro), "weighted_avg": scoresJSON(report.weighted),
       "gold_entities": .integer(report.totals.gold),
       "predicted_entities": .integer(report.totals.predicted),
@@ -71,7 +74,7 @@ public func runSeqevalScore(_ options: ScoreCommandOptions, mode: EntityMode) th
     ]
     if let interval { members["f1_interval"] = intervalJSON(interval, unit: "sequence") }
     if let rows { members["breakdown"] = breakdownJSON(rows, unit: "sequence") }
-    return JSONValue.object(members).serialized
+    return JSONValue(members).serialized
   }
   var cells = [["type", "precision", "recall", "f1", "support"]]
   for row in report.perType {
@@ -145,14 +148,14 @@ public func runANLSScore(
     sums[2 * group] += score
     sums[2 * group + 1] += 1
   }
-  let items = ItemStatistics(unchecked: sums, width: 2)
+  let items = try ItemStatistics(values: sums, width: 2)
   let interval =
     items.count == 0
     ? nil : try bootstrapConfidenceInterval(items, statistic: .ratio, options: options.bootstrap)
   var rows: [TagBreakdownRow] = []
   if questions.contains(where: { !$0.questionTypes.isEmpty }) {
-    let perQuestion = ItemStatistics(
-      unchecked: result.perQuestion.flatMap { [$0, 1] }, width: 2)
+    let perQuestion = try ItemStatistics(
+      values: result.perQuestion.flatMap { [$0, 1] }, width: 2)
     rows = try breakdown(
       perQuestion, tags: questions.map(\.questionTypes), statistic: .ratio,
       bootstrap: options.bootstrap)
@@ -166,11 +169,11 @@ public func runANLSScore(
     var members: [String: JSONValue] = [
       "anls": .number(result.value), "questions": .integer(questions.count),
       "threshold": .number(threshold), "convention": .string(convention.rawValue),
-      "per_question": .object(perQuestion),
+      "per_question": JSONValue(perQuestion),
     ]
     if let interval { members["anls_interval"] = intervalJSON(interval, unit: unit) }
     if !rows.isEmpty { members["breakdown"] = breakdownJSON(rows, unit: "question") }
-    return JSONValue.object(members).serialized
+    return JSONValue(members).serialized
   }
   var lines = [
     "ANLS (\(conventionName), τ = \(threshold)): \(fixed(result.value, 6)) over "
@@ -217,7 +220,7 @@ public func runAccuracyScore(_ options: ScoreCommandOptions) throws -> String {
     report = try classificationReport(gold: flatGold, predicted: flatPredicted)
   }
   let unit = gold.nested ? "document" : "item"
-  let items = ItemStatistics(unchecked: sums, width: 2)
+  let items = try ItemStatistics(values: sums, width: 2)
   let interval =
     items.count == 0
     ? nil : try bootstrapConfidenceInterval(items, statistic: .ratio, options: options.bootstrap)
@@ -236,7 +239,7 @@ public func runAccuracyScore(_ options: ScoreCommandOptions) throws -> String {
     var members: [String: JSONValue] = [
       "accuracy": .number(report.accuracy), "correct": .integer(report.correct),
       "total": .integer(report.total), "labels": .array(report.labels.map { .string($0) }),
-      "per_class": .object(perClass), "macro_avg": scoresJSON(report.macro),
+      "per_class": JSONValue(perClass), "macro_avg": scoresJSON(report.macro),
       "weighted_avg": scoresJSON(report.weighted),
       "confusion": .array(
         (0..<k).map { row in
@@ -246,7 +249,7 @@ public func runAccuracyScore(_ options: ScoreCommandOptions) throws -> String {
     ]
     if let interval { members["accuracy_interval"] = intervalJSON(interval, unit: unit) }
     if let rows { members["breakdown"] = breakdownJSON(rows, unit: unit) }
-    return JSONValue.object(members).serialized
+    return JSONValue(members).serialized
   }
   var lines = ["accuracy \(fixed(report.accuracy)) (\(report.correct) of \(report.total))"]
   if let interval { lines.append(intervalSentence(interval, itemCount: items.count, unit: unit)) }

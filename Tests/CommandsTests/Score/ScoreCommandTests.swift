@@ -1,5 +1,6 @@
 // LayoutLab — the `score` command functions end to end on small files and the shared vectors.
 
+import Commands
 import Evaluation
 import Foundation
 import XCTest
@@ -12,27 +13,27 @@ final class ScoreCommandTests: XCTestCase {
   }
 
   func testSeqevalParityThroughFiles() throws {
-    let fixture = try ParityFixture.load()
+    let seqeval = try SeqevalFixture.load()
     let files = try TemporaryFiles()
     let encoder = JSONEncoder()
     let gold = try files.write(
-      "gold.json", String(decoding: try encoder.encode(fixture.seqeval.y_true), as: UTF8.self))
+      "gold.json", String(decoding: try encoder.encode(seqeval.y_true), as: UTF8.self))
     let predicted = try files.write(
-      "pred.json", String(decoding: try encoder.encode(fixture.seqeval.y_pred), as: UTF8.self))
+      "pred.json", String(decoding: try encoder.encode(seqeval.y_pred), as: UTF8.self))
     let options = ScoreCommandOptions(goldPath: gold, predictedPath: predicted, json: true)
     let lenient = try jsonObject(try runSeqevalScore(options, mode: .conlleval))
-    XCTAssertEqual(lenient["f1"] as? Double ?? 0, fixture.seqeval.default.f1, accuracy: 1e-12)
+    XCTAssertEqual(lenient["f1"] as? Double ?? 0, seqeval.default.f1, accuracy: 1e-12)
     XCTAssertEqual(lenient["mode"] as? String, "default")
     let perType = try XCTUnwrap(lenient["per_type"] as? [String: [String: Any]])
     XCTAssertEqual(
-      perType["HEADER"]?["f1"] as? Double ?? 0, fixture.seqeval.default.per_type["HEADER"]?.f1 ?? 1,
+      perType["HEADER"]?["f1"] as? Double ?? 0, seqeval.default.per_type["HEADER"]?.f1 ?? 1,
       accuracy: 1e-12)
     let interval = try XCTUnwrap(lenient["f1_interval"] as? [String: Any])
-    XCTAssertLessThan(interval["lower"] as? Double ?? 1, fixture.seqeval.default.f1)
-    XCTAssertGreaterThan(interval["upper"] as? Double ?? 0, fixture.seqeval.default.f1)
+    XCTAssertLessThan(interval["lower"] as? Double ?? 1, seqeval.default.f1)
+    XCTAssertGreaterThan(interval["upper"] as? Double ?? 0, seqeval.default.f1)
     let strict = try jsonObject(try runSeqevalScore(options, mode: .strict(.iob2)))
     XCTAssertEqual(
-      strict["f1"] as? Double ?? 0, fixture.seqeval.strict_iob2.f1, accuracy: 1e-12)
+      strict["f1"] as? Double ?? 0, seqeval.strict_iob2.f1, accuracy: 1e-12)
 
     var textOptions = options
     textOptions.json = false

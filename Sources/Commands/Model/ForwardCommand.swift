@@ -1,6 +1,7 @@
 // LayoutLab — `layoutlab forward`: run a checkpoint on a safetensors inputs file.
 
 import Foundation
+import LayoutModels
 import TensorCore
 
 /// Reads model inputs laid out like the HF fixtures' `inputs.safetensors`.

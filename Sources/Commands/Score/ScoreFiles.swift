@@ -1,6 +1,8 @@
 // LayoutLab — reading gold and prediction files for the `score` commands, with precise errors.
 
+import Evaluation
 import Foundation
+import JSONValues
 
 /// One DocVQA question from an official question file (`layoutlm-reference.md` §F.2).
 public struct ANLSQuestion: Equatable, Sendable {
@@ -34,13 +36,13 @@ public func readTagSequences(_ path: String) throws -> [[String]] {
     guard case .array(let tags) = entry else {
       throw EvaluationError(
         source: path, location: "entry \(index)",
-        problem: "expected a list of tags, found \(entry.kindName)")
+        problem: "expected a list of tags, found \(entry.scoreFileKind)")
     }
     return try tags.enumerated().map { position, tag in
       guard case .string(let text) = tag else {
         throw EvaluationError(
           source: path, location: "entry \(index), position \(position)",
-          problem: "expected a tag string, found \(tag.kindName)")
+          problem: "expected a tag string, found \(tag.scoreFileKind)")
       }
       return text
     }
@@ -84,7 +86,7 @@ public func readLabels(_ path: String) throws -> LabelFile {
     default:
       throw EvaluationError(
         source: path, location: location,
-        problem: "expected a label (string or integer), found \(value.kindName)"
+        problem: "expected a label (string or integer), found \(value.scoreFileKind)"
           + (nested ? " (the file mixes lists and labels, or nests deeper)" : ""))
     }
   }
@@ -94,7 +96,7 @@ public func readLabels(_ path: String) throws -> LabelFile {
       guard case .array(let labels) = entry else {
         throw EvaluationError(
           source: path, location: "entry \(index)",
-          problem: "expected a list of labels like the other entries, found \(entry.kindName)")
+          problem: "expected a list of labels like the other entries, found \(entry.scoreFileKind)")
       }
       documents.append(
         try labels.enumerated().map { try label($1, "entry \(index), position \($0)") })
@@ -124,14 +126,14 @@ public func readItemTags(_ path: String, count: Int) throws -> [[String]] {
         guard case .string(let tag) = $0 else {
           throw EvaluationError(
             source: path, location: "entry \(index)",
-            problem: "expected tag strings, found \($0.kindName)")
+            problem: "expected tag strings, found \($0.scoreFileKind)")
         }
         return tag
       }
     default:
       throw EvaluationError(
         source: path, location: "entry \(index)",
-        problem: "expected a tag or a list of tags, found \(entry.kindName)")
+        problem: "expected a tag or a list of tags, found \(entry.scoreFileKind)")
     }
   }
 }
@@ -140,7 +142,8 @@ public func readItemTags(_ path: String, count: Int) throws -> [[String]] {
 /// - Throws: `EvaluationError` naming the file and entry for a missing `data` list, a missing or
 ///   non-integer `questionId`, a repeated id, or `answers` that is not a non-empty list of strings.
 public func readANLSGold(_ path: String) throws -> [ANLSQuestion] {
-  guard case .object(let root) = try readJSONFile(path) else {
+  let root = try readJSONFile(path)
+  guard case .object = root else {
     throw EvaluationError(source: path, problem: "expected an object with a \"data\" list")
   }
   guard case .array(let entries)? = root["data"] else {
@@ -149,10 +152,12 @@ public func readANLSGold(_ path: String) throws -> [ANLSQuestion] {
   var seen = Set<String>()
   return try entries.enumerated().map { index, entry in
     let location = "data[\(index)]"
-    guard case .object(let fields) = entry else {
+    guard case .object = entry else {
       throw EvaluationError(
-        source: path, location: location, problem: "expected an object, found \(entry.kindName)")
+        source: path, location: location,
+        problem: "expected an object, found \(entry.scoreFileKind)")
     }
+    let fields = entry
     let id = try questionID(fields["questionId"], source: path, location: location)
     guard seen.insert(id).inserted else {
       throw EvaluationError(
@@ -167,7 +172,7 @@ public func readANLSGold(_ path: String) throws -> [ANLSQuestion] {
       guard case .string(let text) = $0 else {
         throw EvaluationError(
           source: path, location: "\(location) (questionId \(id))",
-          problem: "expected answer strings, found \($0.kindName)")
+          problem: "expected answer strings, found \($0.scoreFileKind)")
       }
       return text
     }
@@ -197,16 +202,18 @@ public func readANLSSubmission(_ path: String) throws -> [String: String] {
   var answers: [String: String] = [:]
   for (index, entry) in entries.enumerated() {
     let location = "entry \(index)"
-    guard case .object(let fields) = entry else {
+    guard case .object = entry else {
       throw EvaluationError(
-        source: path, location: location, problem: "expected an object, found \(entry.kindName)")
+        source: path, location: location,
+        problem: "expected an object, found \(entry.scoreFileKind)")
     }
+    let fields = entry
     let id = try questionID(fields["questionId"], source: path, location: location)
     guard case .string(let answer)? = fields["answer"] else {
       throw EvaluationError(
         source: path, location: "\(location) (questionId \(id))",
         problem: "expected \"answer\", a single string, found "
-          + (fields["answer"]?.kindName ?? "nothing"))
+          + (fields["answer"]?.scoreFileKind ?? "nothing"))
     }
     guard answers.updateValue(answer, forKey: id) == nil else {
       throw EvaluationError(
@@ -228,5 +235,32 @@ private func questionID(_ value: JSONValue?, source: String, location: String) t
   }
   throw EvaluationError(
     source: source, location: location,
-    problem: "expected an integer \"questionId\", found " + (value?.kindName ?? "nothing"))
+    problem: "expected an integer \"questionId\", found " + (value?.scoreFileKind ?? "nothing"))
+}
+
+/// Reads and parses the JSON file at `path`.
+/// - Throws: `EvaluationError` naming the file when it cannot be read or is not valid JSON
+///   (with the line and column where it goes wrong).
+public func readJSONFile(_ path: String) throws -> JSONValue {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw EvaluationError(source: path, problem: "cannot read the file")
+  }
+  return try parseJSON(data, source: path)
+}
+
+/// Parses `data` as JSON; errors name `source` and say where the JSON is malformed.
+public func parseJSON(_ data: Data, source: String) throws -> JSONValue {
+  do {
+    return try JSONValue.parseJSON5(data)
+  } catch {
+    throw EvaluationError(source: source, problem: "not valid JSON (\(error))")
+  }
+}
+
+extension JSONValue {
+  /// The value's type as score-file errors name it (`a list`, `a string`).
+  var scoreFileKind: String {
+    if case .array = self { return "a list" }
+    return typeName
+  }
 }

@@ -1,3 +1,5 @@
+// LayoutLab — detecting a dataset's layout and loading its documents.
+
 import Foundation
 import XCTest
 import _TestSupport
