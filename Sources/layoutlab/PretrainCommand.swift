@@ -4,6 +4,9 @@ import ArgumentParsing
 import Experiments
 import Foundation
 
+/// The defaults the help lists (written once, on the settings' properties).
+private let d = PretrainSettings()
+
 let pretrainCommand = CommandSpec(
   name: "pretrain", abstract: "Pre-train with MVLM, TIA and TIM on a corpus; write a checkpoint.",
   discussion: """
@@ -21,24 +24,30 @@ let pretrainCommand = CommandSpec(
     spec's model section (preset, version, hiddenSize, layers, heads, grid: [Gh, Gw], …);
     keys without a `model.` prefix belong to `pretraining`:
       tasks: mvlm, tia, tim (true/false; v2: all three, v1: mvlm only)
-      masking: maskRate (0.15), maskTokenShare (0.8), randomTokenShare (0.1),
-        paintMaskedRegions (v2: true), maskedRegionFill (0)
-      TIA: tiaLineRate (0.15), coverFill (0), tiaPositiveWeight (1)
-      TIM: timReplaceRate (0.15), timDropRate (0.05), missingImage (blank | noVisualTokens),
-        negativePageTIA (covered | ignored)
-      loss weights: mvlmWeight, tiaWeight, timWeight (1)
-      optimiser: steps (1000), batchSize (8), sequenceLength (256), learningRate (5e-4),
-        warmupRatio (0.1), weightDecay (0.01), maxGradNorm (1), seed (1)
-      checkpointEvery (200), vocabularySize (8000), heldOutEvery (10)
+      masking: maskRate (\(d.tasks.maskRate)), maskTokenShare (\(d.tasks.maskTokenShare)),
+        randomTokenShare (\(d.tasks.randomTokenShare)), paintMaskedRegions (v2: \(d.tasks.paintMaskedRegions)),
+        maskedRegionFill (\(d.tasks.maskedRegionFill))
+      TIA: tiaLineRate (\(d.tasks.tiaLineRate)), coverFill (\(d.tasks.coverFill)),
+        tiaPositiveWeight (\(d.tasks.tiaPositiveWeight))
+      TIM: timReplaceRate (\(d.tasks.timReplaceRate)), timDropRate (\(d.tasks.timDropRate)),
+        missingImage (blank | noVisualTokens; \(d.tasks.missingImage.rawValue)),
+        negativePageTIA (covered | ignored; \(d.tasks.negativePageTIA.rawValue))
+      loss weights: mvlmWeight, tiaWeight, timWeight (\(d.tasks.mvlmWeight))
+      optimiser: steps (\(d.run.steps)), batchSize (\(d.run.batchSize)),
+        sequenceLength (\(d.run.sequenceLength)), learningRate (\(d.run.learningRate)),
+        warmupRatio (\(d.run.warmupRatio)), weightDecay (\(d.run.weightDecay)),
+        maxGradNorm (\(d.run.maxGradNorm)), seed (\(d.run.seed))
+      checkpointEvery (\(d.run.checkpointEvery)), vocabularySize (\(d.vocabularySize)),
+        heldOutEvery (\(d.heldOutEvery))
     e.g. --set model.hiddenSize=128 --set model.layers=2 --set model.grid=[4,4]
       --set maskRate=0.2
     """,
   options: [
     .value("corpus", "DIR", "A corpus folder (repeatable).", repeatable: true),
-    .value("preset", "NAME", "tiny, small or base (default small)."),
-    .value("version", "V", "v1 or v2 (default v2)."),
+    .value("preset", "NAME", "tiny, small or base (default \(d.model.preset.rawValue))."),
+    .value("version", "V", "v1 or v2 (default \(d.model.version.rawValue))."),
     .value("tasks", "LIST", "Comma-separated mvlm,tia,tim (default: all for v2, mvlm for v1)."),
-    .value("steps", "N", "Optimiser steps (default 1000)."),
+    .value("steps", "N", "Optimiser steps (default \(d.run.steps))."),
     .value("settings", "FILE", "A JSON5 settings file ({ model: {…}, pretraining: {…} })."),
     .value("set", "KEY=VALUE", "A setting, typed like a spec (repeatable).", repeatable: true),
     .value("out", "DIR", "Output folder."),
