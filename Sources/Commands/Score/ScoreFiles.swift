@@ -152,13 +152,7 @@ public func readANLSGold(_ path: String) throws -> [ANLSQuestion] {
   var seen = Set<String>()
   return try entries.enumerated().map { index, entry in
     let location = "data[\(index)]"
-    guard case .object = entry else {
-      throw EvaluationError(
-        source: path, location: location,
-        problem: "expected an object, found \(entry.scoreFileKind)")
-    }
-    let fields = entry
-    let id = try questionID(fields["questionId"], source: path, location: location)
+    let (fields, id) = try questionEntry(entry, source: path, location: location)
     guard seen.insert(id).inserted else {
       throw EvaluationError(
         source: path, location: "\(location) (questionId \(id))", problem: "repeated questionId")
@@ -202,13 +196,7 @@ public func readANLSSubmission(_ path: String) throws -> [String: String] {
   var answers: [String: String] = [:]
   for (index, entry) in entries.enumerated() {
     let location = "entry \(index)"
-    guard case .object = entry else {
-      throw EvaluationError(
-        source: path, location: location,
-        problem: "expected an object, found \(entry.scoreFileKind)")
-    }
-    let fields = entry
-    let id = try questionID(fields["questionId"], source: path, location: location)
+    let (fields, id) = try questionEntry(entry, source: path, location: location)
     guard case .string(let answer)? = fields["answer"] else {
       throw EvaluationError(
         source: path, location: "\(location) (questionId \(id))",
@@ -221,6 +209,18 @@ public func readANLSSubmission(_ path: String) throws -> [String: String] {
     }
   }
   return answers
+}
+
+/// One entry of a questions or answers file: an object with a `questionId`.
+private func questionEntry(_ entry: JSONValue, source: String, location: String) throws
+  -> (JSONValue, String)
+{
+  guard case .object = entry else {
+    throw EvaluationError(
+      source: source, location: location,
+      problem: "expected an object, found \(entry.scoreFileKind)")
+  }
+  return (entry, try questionID(entry["questionId"], source: source, location: location))
 }
 
 /// A `questionId` as decimal text: an integer, or a string holding one (Python's `int(...)`).
