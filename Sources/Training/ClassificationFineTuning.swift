@@ -43,6 +43,10 @@ public struct ClassificationFineTuningResult: Codable, Sendable {
   public var test: ClassificationScores?
   public var devPredictions: [ClassPrediction]
   public var testPredictions: [ClassPrediction]?
+  /// The selected model on its own training pages (how well it fits them); absent in older
+  /// results.
+  public var train: ClassificationScores? = nil
+  public var trainPredictions: [ClassPrediction]? = nil
   public var steps: Int
   public var trainSeconds: Double
   public var evaluationSeconds: Double
@@ -94,7 +98,7 @@ public func predictClasses(model: LayoutLMForTask, split: ClassificationSplit, b
 }
 
 /// Fine-tunes a sequence-classification model, keeps the epoch with the best dev accuracy and
-/// scores `test` with it (never selecting on test).
+/// scores `test` (and the training pages, for the fit) with it (never selecting on test).
 public func fineTuneSequenceClassification(
   model: LayoutLMForTask, train: ClassificationSplit, dev: ClassificationSplit,
   test: ClassificationSplit?, options: FineTuningOptions, seed: UInt64,
@@ -102,21 +106,20 @@ public func fineTuneSequenceClassification(
 ) throws -> ClassificationFineTuningResult {
   let run = try trainSelectingOnDev(
     model: model, windows: train.windows, images: train.images, options: options, seed: seed,
-    progress: progress
+    metric: .accuracy, progress: progress
   ) {
     let predictions = try predictClasses(model: model, split: dev, batchSize: 16)
     return (ClassificationScores(predictions).accuracy, predictions)
   }
   var evaluationSeconds = run.evaluationSeconds
-  var testPredictions: [ClassPrediction]?
-  if let test {
-    let evalStart = Date()
-    testPredictions = try predictClasses(model: model, split: test, batchSize: 16)
-    evaluationSeconds += Date().timeIntervalSince(evalStart)
-  }
+  let evalStart = Date()
+  let testPredictions = try test.map { try predictClasses(model: model, split: $0, batchSize: 16) }
+  let trainPredictions = try predictClasses(model: model, split: train, batchSize: 16)
+  evaluationSeconds += Date().timeIntervalSince(evalStart)
   return ClassificationFineTuningResult(
     history: run.history, bestEpoch: run.bestEpoch, dev: ClassificationScores(run.bestPredictions),
     test: testPredictions.map(ClassificationScores.init), devPredictions: run.bestPredictions,
-    testPredictions: testPredictions, steps: run.steps, trainSeconds: run.trainSeconds,
+    testPredictions: testPredictions, train: ClassificationScores(trainPredictions),
+    trainPredictions: trainPredictions, steps: run.steps, trainSeconds: run.trainSeconds,
     evaluationSeconds: evaluationSeconds)
 }

@@ -72,11 +72,61 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
   }
 }
 
-/// One dev evaluation.
+/// The metric that selects the epoch on dev, by task.
+public enum DevMetric: String, Codable, Hashable, Sendable {
+  /// Entity F1 (seqeval), token classification.
+  case entityF1
+  /// Accuracy, document classification.
+  case accuracy
+  /// Average normalised Levenshtein similarity, extractive QA.
+  case anls
+}
+
+/// One dev evaluation: the selection metric's value and name.
+///
+/// Results from before the name was recorded store the value as `devF1` (for every task); they
+/// decode with `metric` nil, and `ResultStore.read` names it from the task.
 public struct EpochRecord: Codable, Hashable, Sendable {
   public var epoch: Int
   public var meanTrainLoss: Double
-  public var devF1: Double
+  /// The dev selection metric's value (higher is better).
+  public var devMetric: Double
+  /// Which metric `devMetric` is; nil only in records read from older results.
+  public var metric: DevMetric?
+
+  /// Creates a record.
+  public init(epoch: Int, meanTrainLoss: Double, devMetric: Double, metric: DevMetric?) {
+    self.epoch = epoch
+    self.meanTrainLoss = meanTrainLoss
+    self.devMetric = devMetric
+    self.metric = metric
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case epoch, meanTrainLoss, devMetric, metric
+    /// The older name of `devMetric`.
+    case devF1
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    epoch = try c.decode(Int.self, forKey: .epoch)
+    meanTrainLoss = try c.decode(Double.self, forKey: .meanTrainLoss)
+    metric = try c.decodeIfPresent(DevMetric.self, forKey: .metric)
+    if let value = try c.decodeIfPresent(Double.self, forKey: .devMetric) {
+      devMetric = value
+    } else {
+      devMetric = try c.decode(Double.self, forKey: .devF1)
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(epoch, forKey: .epoch)
+    try c.encode(meanTrainLoss, forKey: .meanTrainLoss)
+    try c.encode(devMetric, forKey: .devMetric)
+    try c.encodeIfPresent(metric, forKey: .metric)
+  }
 }
 
 /// Whether `name` belongs to a task head (`classifier.`, `qa_outputs.`), not to the encoder.
@@ -100,6 +150,7 @@ public struct DevSelectedTraining<Prediction> {
 /// `evaluate` on dev every `evalEveryEpochs` epochs, and the best dev epoch's parameters
 /// restored at the end (never selecting on test).
 ///
+/// - Parameter metric: the name of what `evaluate` returns, recorded in the history.
 /// - Parameter evaluate: scores the model on dev, returning the selection metric (higher is
 ///   better) and the predictions to keep.
 ///
@@ -108,13 +159,13 @@ public struct DevSelectedTraining<Prediction> {
 /// among the full phase's epochs, numbered after the probe's.
 public func trainSelectingOnDev<Prediction>(
   model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
-  options: FineTuningOptions, seed: UInt64, progress: (TrainingEvent) -> Void,
+  options: FineTuningOptions, seed: UInt64, metric: DevMetric, progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
   guard options.probeEpochs > 0, options.trainEncoder else {
     return try trainPhase(
       model: model, windows: windows, images: images, options: options, seed: seed,
-      progress: progress, evaluate: evaluate)
+      metric: metric, progress: progress, evaluate: evaluate)
   }
   var probeOptions = options
   probeOptions.trainEncoder = false
@@ -122,13 +173,14 @@ public func trainSelectingOnDev<Prediction>(
   probeOptions.learningRate = options.probeLearningRate
   let probe = try trainPhase(
     model: model, windows: windows, images: images, options: probeOptions, seed: seed,
-    progress: progress, evaluate: evaluate)
+    metric: metric, progress: progress, evaluate: evaluate)
   let full = try trainPhase(
     model: model, windows: windows, images: images, options: options, seed: seed,
-    progress: progress, evaluate: evaluate)
+    metric: metric, progress: progress, evaluate: evaluate)
   let shifted = full.history.map {
     EpochRecord(
-      epoch: $0.epoch + options.probeEpochs, meanTrainLoss: $0.meanTrainLoss, devF1: $0.devF1)
+      epoch: $0.epoch + options.probeEpochs, meanTrainLoss: $0.meanTrainLoss,
+      devMetric: $0.devMetric, metric: $0.metric)
   }
   return DevSelectedTraining(
     history: probe.history + shifted, bestEpoch: full.bestEpoch + options.probeEpochs,
@@ -140,7 +192,8 @@ public func trainSelectingOnDev<Prediction>(
 /// One phase of `trainSelectingOnDev`: a single optimiser and schedule over `options.epochs`.
 private func trainPhase<Prediction>(
   model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
-  options: FineTuningOptions, seed: UInt64, progress: (TrainingEvent) -> Void,
+  options: FineTuningOptions, seed: UInt64, metric metricName: DevMetric,
+  progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
   let parameters = model.namedParameters()
@@ -203,7 +256,8 @@ private func trainPhase<Prediction>(
       evaluationSeconds += Date().timeIntervalSince(evalStart)
       history.append(
         EpochRecord(
-          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)), devF1: metric))
+          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)),
+          devMetric: metric, metric: metricName))
       let isBest = best.map { metric > $0.metric } ?? true
       if isBest { best = (epoch, metric, ParameterSnapshot(parameters), predictions) }
       progress(.evaluation(epoch: epoch, metric: metric, isBest: isBest))

@@ -11,6 +11,8 @@ public struct PreparedDocuments {
   public var test: [Document]
   /// Where the test documents came from, for the report.
   public var testSource: String?
+  /// Where the words and boxes came from (classification sources), for the record.
+  public var ocr: OCRProvenance? = nil
 }
 
 /// Reads (or generates, then reads) the synthetic classification set: `labels/train.txt` (and
@@ -41,7 +43,10 @@ func prepareClassificationDocuments(_ data: DataSettings, cache: URL) throws
   let testURL = labels.appendingPathComponent("test.txt")
   let test =
     FileManager.default.fileExists(atPath: testURL.path) ? try RVLCDIP.readLabels(testURL) : []
-  return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL.path)
+  let pages = train.count + dev.count + test.count
+  return PreparedDocuments(
+    train: train, dev: dev, test: test, testSource: testURL.path,
+    ocr: OCRProvenance(engine: .synthetic, pages: pages, pagesWithOCR: pages))
 }
 
 /// Checks that every path the data settings name exists; throws before any training.
@@ -51,6 +56,9 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
     if !FileManager.default.fileExists(atPath: training.path) {
       throw SpecError.missingPath(file: file, path: path + ".data.root", filePath: training.path)
     }
+  }
+  if data.source == .rvlcdip {
+    try checkRVLCDIPPaths(data, file: file, path: path)
   }
   if let test = data.test, !FileManager.default.fileExists(atPath: test) {
     throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
@@ -75,6 +83,9 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
     root = URL(fileURLWithPath: data.root ?? "")
   case .syntheticForms, .syntheticClassify:
     root = try cachedSyntheticSet(kind: .forms, data, cache: cache)
+  case .rvlcdip:
+    throw DataEnvironmentError(
+      "data.source 'rvlcdip' has page classes, not entities: use it with task 'classification'")
   }
   let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
     .sorted { $0.id < $1.id }

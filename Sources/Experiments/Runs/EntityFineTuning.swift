@@ -78,7 +78,7 @@ public func fineTuneTokenClassification(
 ) throws -> FineTuningResult {
   let run = try trainSelectingOnDev(
     model: model, windows: train.windows, images: train.images, options: options, seed: seed,
-    progress: progress
+    metric: .entityF1, progress: progress
   ) {
     let predictions = try predictEntities(model: model, split: dev, labels: labels, batchSize: 16)
     return (try scoreEntities(predictions).overall.f1, predictions)

@@ -57,16 +57,16 @@ func executeRun(
     result.fineTuning = outcome
     return result
   case .classification:
-    guard settings.data.source == .syntheticClassify else {
+    guard [.syntheticClassify, .rvlcdip].contains(settings.data.source) else {
       throw SpecError.invalidValue(
         file: experiment, path: "variants.\(plan.variant).data.source",
-        expected: "'synthetic-classify' for task 'classification'")
+        expected: "'synthetic-classify' or 'rvlcdip' for task 'classification'")
     }
     let data = settings.data
     var (result, outcome) = try runTask(
       plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
       unit: "documents",
-      documents: { try prepareClassificationDocuments(data, cache: cache) },
+      documents: { try prepareClassifiedPages(data, cache: cache) },
       task: .sequenceClassification, labels: RVLCDIP.classNames.count,
       split: { tokenizer, withImages in
         let encoder = try SequenceClassificationEncoder(
@@ -116,7 +116,8 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
     data: DataSummary(
       trainDocuments: train.documents.count, devDocuments: dev.documents.count,
       testDocuments: test?.documents.count ?? 0, trainWindows: train.windows.count,
-      vocabularySize: vocabulary.count, source: settings.data.source.rawValue),
+      vocabularySize: vocabulary.count, source: settings.data.source.rawValue,
+      ocr: documents.ocr),
     timings: RunTimings(
       dataSeconds: dataSeconds, trainSeconds: outcome.trainSeconds,
       evaluationSeconds: outcome.evaluationSeconds,

@@ -1,6 +1,7 @@
 // LayoutLab — the record one finished run leaves: `results/<experiment>/<variant>/<seed>/result.json`.
 
 import Foundation
+import LayoutData
 import LayoutModels
 import Training
 
@@ -30,6 +31,8 @@ public struct DataSummary: Codable, Hashable, Sendable {
   public var trainWindows: Int
   public var vocabularySize: Int
   public var source: String
+  /// Where the words and boxes came from (classification runs); absent in older results.
+  public var ocr: OCRProvenance? = nil
 }
 
 /// Wall-clock seconds of the parts of a run.
@@ -84,7 +87,9 @@ public struct ResultStore: Sendable {
     let url = resultURL(experiment: experiment, variant: variant, seed: seed)
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     do {
-      return try JSONDecoder().decode(RunResult.self, from: Data(contentsOf: url))
+      var result = try JSONDecoder().decode(RunResult.self, from: Data(contentsOf: url))
+      result.nameLegacyDevMetrics()
+      return result
     } catch {
       throw SpecError.unreadable(file: url.path, reason: "not a valid result.json (\(error))")
     }
@@ -99,5 +104,24 @@ public struct ResultStore: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try encoder.encode(result).write(to: url, options: .atomic)
+  }
+}
+
+extension RunResult {
+  /// Older results recorded every task's dev metric as `devF1` without its name: names it from
+  /// the task that ran.
+  mutating func nameLegacyDevMetrics() {
+    if var entities = fineTuning {
+      for index in entities.history.indices where entities.history[index].metric == nil {
+        entities.history[index].metric = .entityF1
+      }
+      fineTuning = entities
+    }
+    if var classes = classification {
+      for index in classes.history.indices where classes.history[index].metric == nil {
+        classes.history[index].metric = .accuracy
+      }
+      classification = classes
+    }
   }
 }

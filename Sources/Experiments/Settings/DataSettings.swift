@@ -8,15 +8,21 @@ public enum DataSource: String, Codable, Sendable, CaseIterable {
   case syntheticClassify = "synthetic-classify"
   /// A FUNSD-format folder (`root`).
   case funsd
+  /// An RVL-CDIP-format folder (`root`): `train.txt`, `val.txt`, `test.txt` under `labels/` or
+  /// at the root, and TIFF page images.
+  case rvlcdip
 }
 
 /// Data settings. The encoded form is part of each run's configuration hash: optional fields
 /// are written only when set, so adding one keeps every other run's hash.
 public struct DataSettings: Codable, Hashable, Sendable {
   public var source: DataSource = .syntheticForms
-  /// FUNSD root holding `training_data/` (and optionally `testing_data/`), relative to the
-  /// repository or absolute.
+  /// FUNSD root holding `training_data/` (and optionally `testing_data/`), or the RVL-CDIP
+  /// folder of `rvlcdip`; relative to the repository or absolute.
   public var root: String?
+  /// `rvlcdip`: a folder of `<image stem>.tsv` tesseract TSV files (as `layoutlab ocr` writes
+  /// them); nil: a TSV beside each image, else tesseract runs into the experiment's cache.
+  public var ocr: String?
   /// A FUNSD-format folder to test on instead of `<root>/testing_data`.
   public var test: String?
   /// Synthetic documents to generate, and the generator seed.
@@ -29,6 +35,9 @@ public struct DataSettings: Codable, Hashable, Sendable {
   /// Train on only the first this many training documents (dev and test unchanged), for
   /// label-efficiency curves; nil: all.
   public var trainDocuments: Int?
+  /// `rvlcdip`: train on a stratified sample of this many training pages per class (drawn with
+  /// `generatorSeed`; dev and test unchanged); nil: all.
+  public var perClass: Int?
   /// `synthetic-classify`: pages whose non-cue parts are neutral instead of decoys; nil: decoys.
   public var neutralParts: Bool?
   /// Tokens per window, and the overlap between windows (0: none).

@@ -20,7 +20,7 @@ extension RunConfiguration {
     var training = try reader.object("training")
     result.training = try FineTuningOptions.read(&training)
     try reader.finish()
-    if result.data.source == .funsd && result.data.root == nil {
+    if [.funsd, .rvlcdip].contains(result.data.source) && result.data.root == nil {
       throw SpecError.missingKey(file: file, path: data.keyPath("root"))
     }
     return result
@@ -70,6 +70,7 @@ extension DataSettings {
     result.source = try d.choice("source", default: defaults.source)
     result.root = try d.optionalString("root")
     result.test = try d.optionalString("test")
+    result.ocr = try d.optionalString("ocr")
     result.documents = try d.int("documents", default: defaults.documents, range: 10...100_000)
     result.generatorSeed = try d.int(
       "generatorSeed", default: defaults.generatorSeed, range: 0...Int(Int32.max))
@@ -79,6 +80,7 @@ extension DataSettings {
     let trainDocuments = try d.int("trainDocuments", default: 0, range: 0...1_000_000)
     result.trainDocuments = trainDocuments == 0 ? nil : trainDocuments
     result.neutralParts = try d.bool("neutralParts", default: false) ? true : nil
+    result.perClass = try d.optionalInt("perClass", range: 1...1_000_000)
     result.maxLength = try d.int("maxLength", default: defaults.maxLength, range: 16...512)
     result.stride = try d.int("stride", default: defaults.stride, range: 0...256)
     result.vocabulary = try d.string("vocabulary", default: defaults.vocabulary)

@@ -18,7 +18,11 @@ public enum RVLCDIP {
   /// Reads one label list. Images are looked up under `imagesRoot`, or else under `images/`
   /// beside the list or beside its folder. A page whose image exists gets its size from the TIFF
   /// header and `imagePath`; a tesseract TSV next to the image (same stem) gives its words.
-  public static func readLabels(_ file: URL, imagesRoot: URL? = nil) throws -> [Document] {
+  /// With `requireImages`, a missing image is an error naming the list and the line; without
+  /// it the page is kept without an image.
+  public static func readLabels(_ file: URL, imagesRoot: URL? = nil, requireImages: Bool = false)
+    throws -> [Document]
+  {
     let text: String
     do {
       text = try String(contentsOf: file, encoding: .utf8)
@@ -27,7 +31,7 @@ public enum RVLCDIP {
         "cannot read label list \(file.path): \(error.localizedDescription)")
     }
     let cues = try readCues(URL(fileURLWithPath: file.path + ".cues"))
-    var entries: [(path: String, label: Int, cue: String?)] = []
+    var entries: [(path: String, label: Int, cue: String?, line: Int)] = []
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     {
@@ -41,7 +45,7 @@ public enum RVLCDIP {
           expected: "'<image path> <class 0...15>' (an optional third column is the cue)")
       }
       let path = String(fields[0])
-      entries.append((path, label, fields.count == 3 ? String(fields[2]) : cues[path]))
+      entries.append((path, label, fields.count == 3 ? String(fields[2]) : cues[path], offset + 1))
     }
     let root = imagesRoot ?? locateImagesRoot(for: file, firstPath: entries.first?.path)
     return try entries.map { entry in
@@ -56,6 +60,11 @@ public enum RVLCDIP {
         document.lines = words.lines
         document.pageWidth = words.pageWidth
         document.pageHeight = words.pageHeight
+      }
+      if requireImages, !FileManager.default.fileExists(atPath: image.path) {
+        throw DataFormatError(
+          file: file.path, entry: "line \(entry.line) '\(entry.path)'",
+          expected: "a page image at \(image.path), which does not exist")
       }
       if FileManager.default.fileExists(atPath: image.path) {
         let size = try ImageHeader.pixelSize(of: image)

@@ -40,6 +40,30 @@ public enum TesseractOCR {
     )
   }
 
+  /// The first line of `tesseract --version` (e.g. `tesseract 5.3.0`), for provenance.
+  public static func version(_ options: TesseractOptions = TesseractOptions()) throws -> String {
+    let executable = try locateExecutable(options.executable)
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["--version"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    do {
+      try process.run()
+    } catch {
+      throw DataEnvironmentError("cannot start \(executable.path): \(error.localizedDescription)")
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+    guard process.terminationStatus == 0, let first, !first.isEmpty else {
+      throw DataEnvironmentError(
+        "\(executable.path) --version failed (exit \(process.terminationStatus))")
+    }
+    return first.trimmingCharacters(in: .whitespaces)
+  }
+
   /// OCRs one page image: words with pixel boxes, lines, and the page size.
   ///
   /// Runs `tesseract IMAGE stdout --psm N -l LANG tsv` with `OMP_THREAD_LIMIT=1` (same output,

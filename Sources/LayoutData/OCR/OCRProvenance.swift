@@ -1,0 +1,52 @@
+// LayoutLab — where a run's words and boxes came from: a score without its OCR is not comparable.
+
+import Foundation
+
+/// The engine that produced a run's words and boxes.
+public enum OCREngine: String, Codable, Sendable, CaseIterable {
+  /// The tesseract command-line tool, run by LayoutLab (or its cached output).
+  case tesseract
+  /// Microsoft's Read API (DocVQA's `ocr_results/`).
+  case microsoftRead = "microsoft-read"
+  /// Words generated with the page (synthetic data): no OCR ran.
+  case synthetic
+  /// OCR files found on disk, made by an engine LayoutLab did not run.
+  case files
+}
+
+/// The OCR behind a run's documents: engine and version, settings, and coverage.
+public struct OCRProvenance: Codable, Hashable, Sendable {
+  public var engine: OCREngine
+  /// The engine's version (`tesseract --version`'s first line) when LayoutLab ran it.
+  public var engineVersion: String?
+  /// Tesseract's page segmentation mode (`--psm`), when tesseract ran.
+  public var pageSegmentationMode: Int?
+  /// The unit a box covers; always `word` today.
+  public var boxLevel: String = OCRProvenance.wordBoxes
+  /// Pages in the run's splits.
+  public var pages: Int
+  /// Pages that have an OCR result (words may still be empty on a blank page).
+  public var pagesWithOCR: Int
+  /// Pages whose OCR was read from files although the engine is `tesseract` (mixed sources);
+  /// nil when every page came from one source.
+  public var pagesFromFiles: Int?
+  /// Extractive QA: the share of gold answers found among the OCR words; nil for other tasks.
+  public var goldFound: Double?
+
+  /// The `boxLevel` of word boxes.
+  public static let wordBoxes = "word"
+
+  /// Creates a provenance record.
+  public init(
+    engine: OCREngine, engineVersion: String? = nil, pageSegmentationMode: Int? = nil,
+    pages: Int, pagesWithOCR: Int, pagesFromFiles: Int? = nil, goldFound: Double? = nil
+  ) {
+    self.engine = engine
+    self.engineVersion = engineVersion
+    self.pageSegmentationMode = pageSegmentationMode
+    self.pages = pages
+    self.pagesWithOCR = pagesWithOCR
+    self.pagesFromFiles = pagesFromFiles
+    self.goldFound = goldFound
+  }
+}
