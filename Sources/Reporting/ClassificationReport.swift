@@ -18,11 +18,12 @@ func renderClassificationReport(
   func scores(_ run: StoredRun) -> StoredRun.Classification? { run.classification }
   let cues = Set(results.runs.flatMap { scores($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
   let hasTest = results.runs.contains { scores($0)?.test != nil }
+  let hasTrain = results.runs.contains { scores($0)?.train != nil }
   out += ["## Document classification accuracy (16 classes; chance 0.0625)", ""]
   var table = MarkdownTable(
     header: ["variant", "n", "dev accuracy (mean ± sd)", "dev 95% CI (t, seeds)"]
-      + (hasTest ? ["test accuracy (mean ± sd)"] : []) + cues.map { "dev cue: \($0)" }
-      + ["params", "train time / run"])
+      + (hasTest ? ["test accuracy (mean ± sd)"] : []) + (hasTrain ? ["train accuracy"] : [])
+      + cues.map { "dev cue: \($0)" } + ["params", "train time / run"])
   for variant in variants {
     let runs = byVariant[variant] ?? []
     let dev = try summarizeSeeds(runs.compactMap { scores($0)?.dev.accuracy })
@@ -34,6 +35,7 @@ func renderClassificationReport(
       let tests = runs.compactMap { scores($0)?.test?.accuracy }
       row.append(tests.isEmpty ? "–" : meanSD(try summarizeSeeds(tests)))
     }
+    if hasTrain { row.append(fixed(mean(runs.compactMap { scores($0)?.train?.accuracy }))) }
     for cue in cues { row.append(fixed(mean(runs.compactMap { scores($0)?.dev.perCue[cue] }))) }
     row.append("\(runs.first?.parameterCount ?? 0)")
     row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
@@ -46,6 +48,9 @@ func renderClassificationReport(
       + "\(first.data.testDocuments). The dev split selects the epoch; test is never used for selection.",
     "",
   ]
+  out += classificationBaselineSection(results.classificationBaselines, hasTest: hasTest)
+  out += ocrSection(variants: variants, byVariant: byVariant)
+  out += pagePredictionSection(variants: variants, byVariant: byVariant)
   // Paired bootstrap over dev documents for the requested variant pairs.
   out += try comparisonSection(
     pairs: comparisonPairs(requested: comparisons, variants: variants), byVariant: byVariant,

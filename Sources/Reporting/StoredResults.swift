@@ -58,6 +58,8 @@ public struct StoredRun: Decodable, Sendable {
     public var devDocuments: Int
     public var testDocuments: Int
     public var source: String
+    /// Where the words and boxes came from (absent in older results).
+    public var ocr: StoredOCR?
   }
   public var experiment: String
   public var variant: String
@@ -78,6 +80,10 @@ public struct StoredRun: Decodable, Sendable {
     public var dev: Scores
     public var test: Scores?
     public var devPredictions: [Prediction]
+    public var testPredictions: [Prediction]?
+    /// The selected model on its training pages (absent in older results).
+    public var train: Scores?
+    public var trainPredictions: [Prediction]?
   }
   /// The spec's settings of the run.
   public var configuration: JSONValue
@@ -107,12 +113,45 @@ public struct StoredBaseline: Decodable, Sendable {
   public var test: StoredScores?
 }
 
+/// A run's OCR provenance, as stored.
+public struct StoredOCR: Decodable, Hashable, Sendable {
+  public var engine: String
+  public var engineVersion: String?
+  public var pageSegmentationMode: Int?
+  public var boxLevel: String
+  public var pages: Int
+  public var pagesWithOCR: Int
+  public var pagesFromFiles: Int?
+  public var goldFound: Double?
+
+  /// One line, e.g. `tesseract 5.3.0, --psm 4, word boxes; 3 of 3 pages with OCR`.
+  public var summary: String {
+    var parts = [engine + (engineVersion.map { " (\($0))" } ?? "")]
+    if let pageSegmentationMode { parts.append("--psm \(pageSegmentationMode)") }
+    parts.append("\(boxLevel) boxes")
+    var line = parts.joined(separator: ", ") + "; \(pagesWithOCR) of \(pages) pages with OCR"
+    if let pagesFromFiles { line += " (\(pagesFromFiles) read from OCR files)" }
+    if let goldFound { line += "; gold answers found in the OCR words: \(fixed(goldFound))" }
+    return line
+  }
+}
+
+/// One classification baseline's stored accuracy.
+public struct StoredClassificationBaseline: Decodable, Sendable {
+  public var name: String
+  public var description: String
+  public var dev: StoredRun.Classification.Scores
+  public var test: StoredRun.Classification.Scores?
+}
+
 /// Every stored run and baseline of one experiment.
 public struct ExperimentResults: Sendable {
   public var experiment: String
   /// Runs sorted by variant order of first appearance in `variantOrder`, then seed.
   public var runs: [StoredRun]
   public var baselines: [StoredBaseline]
+  /// Classification baselines (empty for entity experiments).
+  public var classificationBaselines: [StoredClassificationBaseline] = []
 
   /// Reads `results/<experiment>/**/result.json` and `baselines.json`.
   ///
@@ -138,18 +177,26 @@ public struct ExperimentResults: Sendable {
     func rank(_ variant: String) -> Int { variantOrder.firstIndex(of: variant) ?? Int.max }
     runs.sort { (rank($0.variant), $0.variant, $0.seed) < (rank($1.variant), $1.variant, $1.seed) }
     var baselines: [StoredBaseline] = []
+    var classificationBaselines: [StoredClassificationBaseline] = []
     let baselineURL = experimentDirectory.appendingPathComponent("baselines.json")
     if manager.fileExists(atPath: baselineURL.path) {
-      struct Entry: Decodable { var scores: [StoredBaseline] }
+      struct Entry: Decodable {
+        var scores: [StoredBaseline]
+        var classification: [StoredClassificationBaseline]?
+      }
       do {
         let table = try decoder.decode([String: Entry].self, from: Data(contentsOf: baselineURL))
-        baselines = table.keys.sorted().first.flatMap { table[$0]?.scores } ?? []
+        let keys = table.keys.sorted()
+        baselines = keys.lazy.compactMap { table[$0]?.scores }.first { !$0.isEmpty } ?? []
+        classificationBaselines =
+          keys.lazy.compactMap { table[$0]?.classification }.first { !$0.isEmpty } ?? []
       } catch {
         throw ReportError.unreadable(path: baselineURL.path, reason: "\(error)")
       }
     }
     return ExperimentResults(
-      experiment: experimentDirectory.lastPathComponent, runs: runs, baselines: baselines)
+      experiment: experimentDirectory.lastPathComponent, runs: runs, baselines: baselines,
+      classificationBaselines: classificationBaselines)
   }
 }
 

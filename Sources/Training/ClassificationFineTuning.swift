@@ -11,6 +11,14 @@ public struct ClassPrediction: Codable, Hashable, Sendable {
   public var gold: Int
   public var predicted: Int
   public var cue: String?
+
+  /// Creates a prediction.
+  public init(id: String, gold: Int, predicted: Int, cue: String? = nil) {
+    self.id = id
+    self.gold = gold
+    self.predicted = predicted
+    self.cue = cue
+  }
 }
 
 /// Accuracy of a split, overall and per cue tag.

@@ -77,7 +77,8 @@ public func runExperiment(
   }
   log("\(spec.name): \(plans.count) runs, \(skipped.count) cached, \(pending.count) to run")
   try writeBaselines(
-    plans.filter { $0.configuration.task == .entities }, store: store, experiment: spec.name,
+    plans.filter { [.entities, .classification].contains($0.configuration.task) }, store: store,
+    experiment: spec.name,
     cache: cache, repository: options.repository, log: log)
   for (index, (plan, hash)) in pending.enumerated() {
     let label = "[\(index + 1)/\(pending.count)] \(plan.variant) seed \(plan.seed)"
@@ -102,7 +103,8 @@ public func runExperiment(
 }
 
 /// Baselines of each distinct data configuration: `results/<experiment>/baselines.json`,
-/// keyed by the data settings' hash. Existing entries are kept.
+/// keyed by the data settings' hash (entity baselines for entity runs, classification
+/// baselines for classification runs). Existing entries are kept.
 func writeBaselines(
   _ plans: [RunPlan], store: ResultStore, experiment: String, cache: URL, repository: URL,
   log: (String) -> Void
@@ -119,10 +121,16 @@ func writeBaselines(
     let data = plan.configuration.data
     let key = sha256Hex(String(decoding: try encoder.encode(data), as: UTF8.self))
     guard table[key] == nil else { continue }
-    let documents = try prepareDocuments(
-      plan.configuration.resolvingPaths(against: repository).data, cache: cache)
-    table[key] = BaselineEntry(
-      data: data, scores: try computeBaselines(documents, scheme: .funsdIOB2))
+    let resolved = plan.configuration.resolvingPaths(against: repository).data
+    if plan.configuration.task == .classification {
+      let documents = try prepareClassifiedPages(resolved, cache: cache)
+      table[key] = BaselineEntry(
+        data: data, scores: [], classification: computeClassificationBaselines(documents))
+    } else {
+      let documents = try prepareDocuments(resolved, cache: cache)
+      table[key] = BaselineEntry(
+        data: data, scores: try computeBaselines(documents, scheme: .funsdIOB2))
+    }
     changed = true
     log("baselines computed for data \(key.prefix(8))")
   }
@@ -133,8 +141,10 @@ func writeBaselines(
   }
 }
 
-/// The baselines of one data configuration.
+/// The baselines of one data configuration: entity baselines in `scores`, classification
+/// baselines in `classification` (then `scores` is empty).
 public struct BaselineEntry: Codable, Sendable {
   public var data: DataSettings
   public var scores: [BaselineScores]
+  public var classification: [ClassificationBaselineScores]? = nil
 }
