@@ -24,8 +24,9 @@ let dataStatsCommand = CommandSpec(
   name: "stats", abstract: "Count documents, words, entities, links, questions and classes.",
   positionals: ["PATH"],
   discussion: """
-    PATH is a FUNSD split folder (annotations/, images/), a DocVQA folder or *_v1.0.json file,
-    or an RVL-CDIP label list or folder. For DocVQA, --ocr names a folder of OCR files
+    PATH is a FUNSD split folder (annotations/, images/) or dataset root (training_data/ and
+    testing_data/, as 'data synth' writes it; each split is reported), a DocVQA folder or
+    *_v1.0.json file, or an RVL-CDIP label list or folder. For DocVQA, --ocr names a folder of OCR files
     (<page>.json from the Read API or <page>.tsv from 'layoutlab ocr'); the report then says how
     many answers were found among the OCR words.
     """,

@@ -76,10 +76,29 @@ final class FineTuningTests: XCTestCase {
     let result = try fineTuneSequenceClassification(
       model: model, train: data, dev: data, test: nil, options: options, seed: 1)
     XCTAssertEqual(result.history.map(\.epoch), [1, 2, 3, 4, 5])
+    XCTAssertEqual(result.history.map(\.metric), Array(repeating: .accuracy, count: 5))
+    XCTAssertEqual(result.train?.documents, data.documents.count)
+    XCTAssertEqual(result.trainPredictions?.map(\.id), data.documents.map(\.id))
     XCTAssertTrue((4...5).contains(result.bestEpoch), "best epoch \(result.bestEpoch)")
     XCTAssertEqual(result.steps, 5 * 2)
     // The full phase moved the encoder too.
     XCTAssertTrue(
       model.namedParameters().contains { !isHeadParameter($0.0) && $0.1.array != before[$0.0] })
+  }
+
+  func testEpochRecordsOfOlderResultsDecodeTheirDevF1AsTheMetric() throws {
+    let old = #"{"epoch": 4, "meanTrainLoss": 0.25, "devF1": 0.625}"#
+    let record = try JSONDecoder().decode(EpochRecord.self, from: Data(old.utf8))
+    XCTAssertEqual(record.epoch, 4)
+    XCTAssertEqual(record.meanTrainLoss, 0.25)
+    XCTAssertEqual(record.devMetric, 0.625)
+    XCTAssertNil(record.metric, "older records do not name their metric")
+    let current = EpochRecord(epoch: 2, meanTrainLoss: 1.5, devMetric: 0.75, metric: .accuracy)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let text = String(decoding: try encoder.encode(current), as: UTF8.self)
+    XCTAssertEqual(
+      text, #"{"devMetric":0.75,"epoch":2,"meanTrainLoss":1.5,"metric":"accuracy"}"#)
+    XCTAssertEqual(try JSONDecoder().decode(EpochRecord.self, from: Data(text.utf8)), current)
   }
 }

@@ -47,11 +47,36 @@ extension DatasetStats {
   }
 }
 
+/// The FUNSD splits a dataset root holds (`training_data/`, `testing_data/`, each with
+/// `annotations/`), in that order; empty when `url` is not such a root.
+func funsdSplits(of url: URL) -> [String] {
+  ["training_data", "testing_data"].filter {
+    FileManager.default.fileExists(
+      atPath: url.appendingPathComponent($0).appendingPathComponent("annotations").path)
+  }
+}
+
 /// Runs `layoutlab data stats PATH [--format F] [--ocr DIR] [--json]` and returns the report.
+///
+/// PATH is one split, or a FUNSD dataset root (`training_data/`, `testing_data/`, as
+/// `data synth` writes it): then each split is reported, as a `split <name>` section of text or
+/// one JSON object keyed by split name.
 public func runDataStats(path: String, format: DatasetFormat?, ocrDirectory: String?, json: Bool)
   throws -> String
 {
   let url = URL(fileURLWithPath: path)
+  let splits = format == nil || format == .funsd ? funsdSplits(of: url) : []
+  if !splits.isEmpty {
+    var sections: [String] = []
+    var objects: [String] = []
+    for split in splits {
+      let stats = DatasetStats.compute(
+        documents: try FUNSD.read(split: url.appendingPathComponent(split)), format: .funsd)
+      sections.append("split \(split):\n" + stats.text)
+      objects.append("\"\(split)\":" + (try stats.json()))
+    }
+    return json ? "{" + objects.joined(separator: ",") + "}" : sections.joined(separator: "\n\n")
+  }
   let resolved = try format ?? DatasetFormat.detect(url)
   let stats: DatasetStats
   if resolved == .docvqa {

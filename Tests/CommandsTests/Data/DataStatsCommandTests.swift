@@ -37,6 +37,40 @@ final class DataStatsTests: XCTestCase {
     XCTAssertEqual(stats.documents, 3)
   }
 
+  func testDatasetRootReportsEachSplit() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("funsd-root-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let box = BoundingBox(x0: 0, y0: 0, x1: 10, y1: 10)
+    func form(_ id: String, words: Int) -> Document {
+      var document = Document(
+        id: id, pageWidth: 100, pageHeight: 100,
+        words: (0..<words).map { Word(text: "w\($0)", box: box) })
+      document.entities = [
+        Entity(id: 0, label: "question", wordIndices: Array(0..<words), box: box)
+      ]
+      return document
+    }
+    try FUNSD.write(
+      [form("a", words: 2), form("b", words: 3)],
+      split: root.appendingPathComponent("training_data"))
+    try FUNSD.write([form("c", words: 4)], split: root.appendingPathComponent("testing_data"))
+    let text = try runDataStats(path: root.path, format: nil, ocrDirectory: nil, json: false)
+    XCTAssertTrue(
+      text.hasPrefix("split training_data:\nformat: funsd\ndocuments: 2\nwords: 5"), text)
+    XCTAssertTrue(
+      text.contains("\n\nsplit testing_data:\nformat: funsd\ndocuments: 1\nwords: 4"), text)
+    let json = try runDataStats(path: root.path, format: .funsd, ocrDirectory: nil, json: true)
+    let splits = try JSONDecoder().decode([String: DatasetStats].self, from: Data(json.utf8))
+    XCTAssertEqual(splits["training_data"]?.documents, 2)
+    XCTAssertEqual(splits["testing_data"]?.words, 4)
+    XCTAssertEqual(splits["testing_data"]?.entities, 1)
+    // One split still reports on its own.
+    let one = try runDataStats(
+      path: root.appendingPathComponent("testing_data").path, format: nil, ocrDirectory: nil,
+      json: false)
+    XCTAssertTrue(one.hasPrefix("format: funsd\ndocuments: 1"), one)
+  }
+
   func testCueMixOfSyntheticItems() {
     let box = BoundingBox(x0: 0, y0: 0, x1: 10, y1: 10)
     var document = Document(
