@@ -11,6 +11,11 @@ public struct PreparedDocuments {
   public var test: [Document]
   /// Where the test documents came from, for the report.
   public var testSource: String?
+  /// QA: the questions about these documents, every split's.
+  public var questions: [Question] = []
+  /// Words beside the training pages' that a built vocabulary must cover (QA: the training
+  /// questions' words).
+  public var vocabularyWords: [String] = []
 }
 
 /// Reads (or generates, then reads) the synthetic classification set: `labels/train.txt` (and
@@ -52,6 +57,14 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
       throw SpecError.missingPath(file: file, path: path + ".data.root", filePath: training.path)
     }
   }
+  if data.source == .docvqa, let root = data.root,
+    !FileManager.default.fileExists(atPath: root)
+  {
+    throw SpecError.missingPath(file: file, path: path + ".data.root", filePath: root)
+  }
+  if let ocr = data.ocr, !FileManager.default.fileExists(atPath: ocr) {
+    throw SpecError.missingPath(file: file, path: path + ".data.ocr", filePath: ocr)
+  }
   if let test = data.test, !FileManager.default.fileExists(atPath: test) {
     throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
   }
@@ -75,6 +88,9 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
     root = URL(fileURLWithPath: data.root ?? "")
   case .syntheticForms, .syntheticClassify:
     root = try cachedSyntheticSet(kind: .forms, data, cache: cache)
+  case .syntheticQA, .docvqa:
+    throw SpecError.invalidValue(
+      file: "data", path: "data.source", expected: "a FUNSD-format source for task 'entities'")
   }
   let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
     .sorted { $0.id < $1.id }
@@ -108,7 +124,12 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
 func cachedSyntheticSet(
   kind: SynthesisKind, _ data: DataSettings, cache: URL, keySuffix: String = ""
 ) throws -> URL {
-  let name = kind == .forms ? "forms" : "classify"
+  let name: String
+  switch kind {
+  case .forms: name = "forms"
+  case .qa: name = "qa"
+  case .classify, .corpus: name = "classify"
+  }
   let key =
     "\(name)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)\(keySuffix)"
   let root = cache.appendingPathComponent(key)

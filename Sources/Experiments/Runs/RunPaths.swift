@@ -3,9 +3,9 @@
 import Foundation
 
 extension RunConfiguration {
-  /// The settings' file paths (data root, test folder, vocabulary, initial checkpoint).
+  /// The settings' file paths (data root, test folder, OCR folder, vocabulary, checkpoint).
   private var pathKeys: [WritableKeyPath<RunConfiguration, String?>] {
-    [\.data.root, \.data.test, \.model.initFrom]
+    [\.data.root, \.data.test, \.data.ocr, \.model.initFrom]
   }
 
   /// This configuration with absolute paths inside `repository` made relative to it, so that

@@ -8,6 +8,10 @@ public enum DataSource: String, Codable, Sendable, CaseIterable {
   case syntheticClassify = "synthetic-classify"
   /// A FUNSD-format folder (`root`).
   case funsd
+  /// Synthetic DocVQA-format pages with extractive questions, generated into the cache.
+  case syntheticQA = "synthetic-qa"
+  /// A DocVQA-format question file or folder (`root`), with OCR from `ocr` or `ocr_results/`.
+  case docvqa
 }
 
 /// Data settings. The encoded form is part of each run's configuration hash: optional fields
@@ -17,8 +21,12 @@ public struct DataSettings: Codable, Hashable, Sendable {
   /// FUNSD root holding `training_data/` (and optionally `testing_data/`), relative to the
   /// repository or absolute.
   public var root: String?
-  /// A FUNSD-format folder to test on instead of `<root>/testing_data`.
+  /// A FUNSD-format folder to test on instead of `<root>/testing_data` (for `docvqa`: a
+  /// question file or folder).
   public var test: String?
+  /// `docvqa`: a folder of OCR files (`<page>.json` Microsoft Read, or `<page>.tsv` from
+  /// `layoutlab ocr`); nil: `ocr_results/` beside the question file.
+  public var ocr: String?
   /// Synthetic documents to generate, and the generator seed.
   public var documents: Int = 240
   public var generatorSeed: Int = 1

@@ -1,0 +1,87 @@
+// LayoutLab — the pages and questions of a QA run: synthetic (generated into the cache) or DocVQA.
+
+import Foundation
+import LayoutData
+import SyntheticData
+
+/// Reads (or generates, then reads) the documents and questions of a `task: qa` run.
+///
+/// Train and dev come from the training pages (synthetic: `train` and `val`; DocVQA: `root`),
+/// split by page in sorted id order like the forms (every page whose index `i` has
+/// `i % devEvery == devEvery − 1` is dev), so a page's questions never straddle the two. Test is
+/// the synthetic `test` split (unseen templates with `templateHoldout`), or `data.test` for
+/// DocVQA. Every split's questions are kept; the training questions' words join the vocabulary.
+func prepareQADocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
+  var pool: [Document] = []
+  var test: [Document] = []
+  var questions: [Question] = []
+  var testSource: String?
+  switch data.source {
+  case .syntheticQA:
+    let root = try cachedSyntheticSet(kind: .qa, data, cache: cache)
+    let contents = try SyntheticDatasetContents.read(root)
+    for (split, documents) in contents.documentsBySplit {
+      if split == "test" { test = documents } else { pool += documents }
+    }
+    questions = contents.questions
+    testSource = root.appendingPathComponent("test_v1.0.json").path
+  case .docvqa:
+    let ocr = data.ocr.map { URL(fileURLWithPath: $0) }
+    let training = try readDocVQA(data.root ?? "", ocr: ocr, field: "data.root")
+    pool = training.documents
+    questions = training.questions
+    if let path = data.test {
+      let testing = try readDocVQA(path, ocr: ocr, field: "data.test")
+      test = testing.documents
+      // The same page may be in both files (a smoke test on one sample); keep one question
+      // list per split by page id, below.
+      questions += testing.questions.filter { question in
+        !questions.contains { $0.questionId == question.questionId }
+      }
+      testSource = path
+    }
+  case .syntheticForms, .syntheticClassify, .funsd:
+    throw SpecError.invalidValue(
+      file: "data", path: "data.source", expected: "'synthetic-qa' or 'docvqa' for task 'qa'")
+  }
+  pool.sort { $0.id < $1.id }
+  var train: [Document] = []
+  var dev: [Document] = []
+  for (index, document) in pool.enumerated() {
+    if index % data.devEvery == data.devEvery - 1 {
+      dev.append(document)
+    } else {
+      train.append(document)
+    }
+  }
+  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
+  let trainIds = Set(train.map(\.id))
+  let trainWords = questions.filter { trainIds.contains($0.documentId) }.flatMap {
+    $0.text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+  }
+  return PreparedDocuments(
+    train: train, dev: dev, test: test, testSource: testSource, questions: questions,
+    vocabularyWords: trainWords)
+}
+
+/// A DocVQA question file or folder with its OCR; refuses a set in which no page has OCR (every
+/// answer would be "not found") with a message that says how to make it.
+private func readDocVQA(_ path: String, ocr: URL?, field: String) throws -> DocVQADataset {
+  let dataset = try DocVQADataset.read(URL(fileURLWithPath: path), ocrDirectory: ocr)
+  if dataset.documentsWithOCR.isEmpty && !dataset.documents.isEmpty {
+    let folder = ocr?.path ?? "ocr_results/ beside \(path)"
+    throw SpecError.unreadable(
+      file: path,
+      reason:
+        "\(field): none of its \(dataset.documents.count) pages has OCR in \(folder) "
+        + "(<page>.json from the Read API, or <page>.tsv from 'layoutlab ocr IMAGE… --out DIR'; "
+        + "then set data.ocr to DIR)")
+  }
+  return dataset
+}
+
+/// The questions of `documents`, in the order of `questions`.
+func questions(of documents: [Document], in questions: [Question]) -> [Question] {
+  let ids = Set(documents.map(\.id))
+  return questions.filter { ids.contains($0.documentId) }
+}
