@@ -73,15 +73,16 @@ final class QAReportTests: XCTestCase {
     XCTAssertEqual(cells[4], String(format: "%.3f", testANLS), String(row))
     XCTAssertTrue(report.contains("| dev | \(qa.devCounts.questions) |"), report)
     XCTAssertTrue(report.contains("longest match, next word"), report)
-    XCTAssertTrue(report.contains("| LayoutLMv2 BASE, BERT init (Table 5 row 3) | val | 0.7217 |"), report)
+    XCTAssertTrue(
+      report.contains("| LayoutLMv2 BASE, BERT init (Table 5 row 3) | val | 0.7217 |"), report)
   }
 
   func testQATaskRefusesANonQASourceBeforeTraining() throws {
     let spec = root.appendingPathComponent("experiments/bad.json5")
     try Data(
       """
-      { name: 'bad', base: { task: 'qa', model: { preset: 'tiny' }, data: { source: 'synthetic-forms' } },
-        variants: { a: {} }, seeds: [1] }
+      { name: 'bad', variants: { a: {} }, seeds: [1],
+        base: { task: 'qa', model: { preset: 'tiny' }, data: { source: 'synthetic-forms' } } }
       """.utf8
     ).write(to: spec)
     let options = RunnerOptions(resultsRoot: root.appendingPathComponent("results"), repository: root)
