@@ -85,7 +85,8 @@ final class QAReportTests: XCTestCase {
         base: { task: 'qa', model: { preset: 'tiny' }, data: { source: 'synthetic-forms' } } }
       """.utf8
     ).write(to: spec)
-    let options = RunnerOptions(resultsRoot: root.appendingPathComponent("results"), repository: root)
+    let options = RunnerOptions(
+      resultsRoot: root.appendingPathComponent("results"), repository: root)
     XCTAssertThrowsError(try runExperiment(specURL: spec, options: options, log: { _ in })) {
       XCTAssertTrue("\($0)".contains("data.source"), "\($0)")
       XCTAssertTrue("\($0)".contains("'synthetic-qa' or 'docvqa'"), "\($0)")

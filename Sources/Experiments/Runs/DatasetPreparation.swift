@@ -32,10 +32,22 @@ func prepareClassificationDocuments(_ data: DataSettings, cache: URL) throws
   if FileManager.default.fileExists(atPath: validation.path) {
     pool += try RVLCDIP.readLabels(validation)
   }
-  pool.sort { $0.id < $1.id }
+  let (train, dev) = carveDevSplit(pool, data)
+  let testURL = labels.appendingPathComponent("test.txt")
+  let test =
+    FileManager.default.fileExists(atPath: testURL.path) ? try RVLCDIP.readLabels(testURL) : []
+  return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL.path)
+}
+
+/// Splits training documents into train and dev in sorted id order: every document whose
+/// index `i` has `i % devEvery == devEvery − 1` is dev (for FUNSD's 149 forms and 5: 29 dev,
+/// 120 train); then only the first `trainDocuments` train documents are kept, when set.
+func carveDevSplit(_ documents: [Document], _ data: DataSettings) -> (
+  train: [Document], dev: [Document]
+) {
   var train: [Document] = []
   var dev: [Document] = []
-  for (index, document) in pool.enumerated() {
+  for (index, document) in documents.sorted(by: { $0.id < $1.id }).enumerated() {
     if index % data.devEvery == data.devEvery - 1 {
       dev.append(document)
     } else {
@@ -43,10 +55,7 @@ func prepareClassificationDocuments(_ data: DataSettings, cache: URL) throws
     }
   }
   if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
-  let testURL = labels.appendingPathComponent("test.txt")
-  let test =
-    FileManager.default.fileExists(atPath: testURL.path) ? try RVLCDIP.readLabels(testURL) : []
-  return PreparedDocuments(train: train, dev: dev, test: test, testSource: testURL.path)
+  return (train, dev)
 }
 
 /// Checks that every path the data settings name exists; throws before any training.
@@ -78,9 +87,7 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
 
 /// Reads (or generates, then reads) the documents the data settings describe.
 ///
-/// The dev split is carved from the training forms in sorted id order: every form whose index
-/// `i` has `i % devEvery == devEvery − 1` (for FUNSD's 149 forms and 5: 29 dev, 120 train).
-/// The test split is `data.test`, else `<root>/testing_data` when it exists, else empty.
+/// The dev split is carved from the training forms (`carveDevSplit`). The test split is `data.test`, else `<root>/testing_data` when it exists, else empty.
 func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
   let root: URL
   switch data.source {
@@ -92,18 +99,8 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
     throw SpecError.invalidValue(
       file: "data", path: "data.source", expected: "a FUNSD-format source for task 'entities'")
   }
-  let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
-    .sorted { $0.id < $1.id }
-  var train: [Document] = []
-  var dev: [Document] = []
-  for (index, document) in all.enumerated() {
-    if index % data.devEvery == data.devEvery - 1 {
-      dev.append(document)
-    } else {
-      train.append(document)
-    }
-  }
-  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
+  let (train, dev) = carveDevSplit(
+    try FUNSD.read(split: root.appendingPathComponent("training_data")), data)
   var testURL: URL?
   if let test = data.test {
     testURL = URL(fileURLWithPath: test)

@@ -7,8 +7,7 @@ import SyntheticData
 /// Reads (or generates, then reads) the documents and questions of a `task: qa` run.
 ///
 /// Train and dev come from the training pages (synthetic: `train` and `val`; DocVQA: `root`),
-/// split by page in sorted id order like the forms (every page whose index `i` has
-/// `i % devEvery == devEvery − 1` is dev), so a page's questions never straddle the two. Test is
+/// split by page like the forms (`carveDevSplit`), so a page's questions never straddle the two. Test is
 /// the synthetic `test` split (unseen templates with `templateHoldout`), or `data.test` for
 /// DocVQA. Every split's questions are kept; the training questions' words join the vocabulary.
 func prepareQADocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
@@ -44,17 +43,7 @@ func prepareQADocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocu
     throw SpecError.invalidValue(
       file: "data", path: "data.source", expected: "'synthetic-qa' or 'docvqa' for task 'qa'")
   }
-  pool.sort { $0.id < $1.id }
-  var train: [Document] = []
-  var dev: [Document] = []
-  for (index, document) in pool.enumerated() {
-    if index % data.devEvery == data.devEvery - 1 {
-      dev.append(document)
-    } else {
-      train.append(document)
-    }
-  }
-  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
+  let (train, dev) = carveDevSplit(pool, data)
   let trainIds = Set(train.map(\.id))
   let trainWords = questions.filter { trainIds.contains($0.documentId) }.flatMap {
     $0.text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
