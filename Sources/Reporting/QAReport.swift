@@ -9,6 +9,7 @@ public struct StoredQA: Decodable, Sendable {
   public var bestEpoch: Int
   public var dev: QAScores
   public var test: QAScores?
+  public var trainSubset: QAScores?
   public var devAnswers: [ScoredAnswer]
   public var testAnswers: [ScoredAnswer]?
   public var trainCounts: QASplitCounts
@@ -51,7 +52,7 @@ func renderQAReport(
         ? ["test ANLS (mean ± sd)", "test 95% CI (bootstrap, questions)", "test exact match"]
         : ["dev exact match"])
       + cues.map { "\(hasTest ? "test" : "dev") cue: \($0)" }
-      + ["[CLS] preferred", "params", "train time / run"])
+      + ["[CLS] preferred", "train ANLS (256 questions)", "params", "train time / run"])
   for variant in variants {
     let runs = byVariant[variant] ?? []
     let dev = try summarizeSeeds(runs.compactMap { qa($0)?.dev.anls })
@@ -76,6 +77,7 @@ func renderQAReport(
     row.append(fixed(mean(shown.map(\.exactMatch))))
     for cue in cues { row.append(fixed(mean(shown.compactMap { $0.perCue[cue] }))) }
     row.append(percent(mean(shown.map(\.clsPreferredShare))))
+    row.append(fixed(mean(runs.compactMap { qa($0)?.trainSubset?.anls })))
     row.append("\(runs.first?.parameterCount ?? 0)")
     row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
     table.rows.append(row)

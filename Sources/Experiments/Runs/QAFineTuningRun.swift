@@ -33,6 +33,9 @@ public struct QAFineTuningResult: Codable, Sendable {
   public var bestEpoch: Int
   public var dev: QAScores
   public var test: QAScores?
+  /// The best epoch's scores on (at most) the first `trainScoredQuestions` training questions:
+  /// far above dev means memorising; as low as dev means not learning yet.
+  public var trainSubset: QAScores?
   /// Every dev (test) question's prediction and score, in question order.
   public var devAnswers: [ScoredAnswer]
   public var testAnswers: [ScoredAnswer]?
@@ -45,6 +48,9 @@ public struct QAFineTuningResult: Codable, Sendable {
   public var trainSeconds: Double
   public var evaluationSeconds: Double
 }
+
+/// Training questions scored after fine-tuning (`QAFineTuningResult.trainSubset`).
+let trainScoredQuestions = 256
 
 /// Scores `predictions` (in `split.questions` order) with the metrics module.
 func scoreAnswers(_ predictions: [AnswerPrediction], split: QASplit) -> [ScoredAnswer] {
@@ -104,9 +110,17 @@ func fineTuneQA(
       split: test)
     evaluationSeconds += Date().timeIntervalSince(started)
   }
+  var trainSample = train
+  trainSample.questions = Array(train.questions.prefix(trainScoredQuestions))
+  let sampled = Set(trainSample.questions.map(\.questionId))
+  trainSample.encoding.windows = train.windows.filter { sampled.contains($0.questionId ?? -1) }
+  let trainAnswers = scoreAnswers(
+    try predictAnswers(model: model, split: trainSample, options: qa, batchSize: batchSize),
+    split: trainSample)
   return QAFineTuningResult(
     history: run.history, bestEpoch: run.bestEpoch, dev: QAScores(run.bestPredictions),
-    test: testAnswers.map(QAScores.init), devAnswers: run.bestPredictions,
+    test: testAnswers.map(QAScores.init), trainSubset: QAScores(trainAnswers),
+    devAnswers: run.bestPredictions,
     testAnswers: testAnswers, trainCounts: splitCounts(train, qa: qa),
     devCounts: splitCounts(dev, qa: qa), testCounts: test.map { splitCounts($0, qa: qa) },
     baselines: computeQABaselines(dev: dev, test: test), steps: run.steps,
