@@ -120,7 +120,7 @@ let package = Package(
     .target(name: "Seeding", swiftSettings: optimizedInDebug),  // the one seeded random stream
     .target(name: "EditDistance", swiftSettings: optimizedInDebug),  // Levenshtein, typo hints
     .target(name: "JSONValues", swiftSettings: optimizedInDebug),  // the one JSON value type
-    .target(name: "LayoutData", dependencies: ["JSONValues"], swiftSettings: optimizedInDebug),
+    .target(name: "LayoutData", dependencies: ["JSONValues", "EditDistance"], swiftSettings: optimizedInDebug),
     .target(name: "HostCPU", swiftSettings: numericVariant.defines),
     .target(
       name: "TensorCore", dependencies: ["HostCPU", "Seeding"],

@@ -25,10 +25,14 @@ public func renderReport(
     return try renderClassificationReport(
       results, title: title, description: description, notes: notes, comparisons: comparisons)
   }
+  if results.runs.allSatisfy({ $0.qa != nil }) {
+    return try renderQAReport(
+      results, title: title, description: description, notes: notes, comparisons: comparisons)
+  }
   if let other = results.runs.first(where: { $0.fineTuning == nil }) {
     throw ReportError.unreadable(
       path: "\(results.experiment)/\(other.variant)/\(other.seed)",
-      reason: "an experiment's runs must all be entity runs or all classification runs")
+      reason: "an experiment's runs must all be of one task (entities, classification or qa)")
   }
   var out: [String] = ["# \(title)", ""]
   if !description.isEmpty { out += [description, ""] }

@@ -93,6 +93,8 @@ public struct StoredRun: Decodable, Sendable {
   public var fineTuning: FineTuning?
   /// Classification runs.
   public var classification: Classification?
+  /// Extractive-QA runs.
+  public var qa: StoredQA?
 
   /// The entity results of a run `renderReport` has checked to be an entity run.
   var entities: FineTuning {

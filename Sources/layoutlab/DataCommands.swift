@@ -75,7 +75,8 @@ let ocrCommand = CommandSpec(
   positionals: ["IMAGE..."],
   discussion: """
     Needs the tesseract command (Debian/Ubuntu: apt-get install -y tesseract-ocr). Writes
-    DIR/<image stem>.tsv, which 'data stats --ocr DIR' and the DocVQA reader pick up.
+    DIR/<image stem>.tsv, which 'data stats --ocr DIR' and the DocVQA and RVL-CDIP readers pick
+    up, and DIR/ocr-provenance.json (engine, version, --psm), which run reports quote.
     """,
   options: [
     .value("out", "DIR", "Output folder (required)."),

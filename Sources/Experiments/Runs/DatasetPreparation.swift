@@ -13,6 +13,11 @@ public struct PreparedDocuments {
   public var testSource: String?
   /// Where the words and boxes came from (classification sources), for the record.
   public var ocr: OCRProvenance? = nil
+  /// QA: the questions about these documents, every split's.
+  public var questions: [Question] = []
+  /// Words beside the training pages' that a built vocabulary must cover (QA: the training
+  /// questions' words).
+  public var vocabularyWords: [String] = []
 }
 
 /// Reads (or generates, then reads) the synthetic classification set: `labels/train.txt` (and
@@ -29,17 +34,7 @@ func prepareClassificationDocuments(_ data: DataSettings, cache: URL) throws
   if FileManager.default.fileExists(atPath: validation.path) {
     pool += try RVLCDIP.readLabels(validation)
   }
-  pool.sort { $0.id < $1.id }
-  var train: [Document] = []
-  var dev: [Document] = []
-  for (index, document) in pool.enumerated() {
-    if index % data.devEvery == data.devEvery - 1 {
-      dev.append(document)
-    } else {
-      train.append(document)
-    }
-  }
-  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
+  let (train, dev) = carveDevSplit(pool, data)
   let testURL = labels.appendingPathComponent("test.txt")
   let test =
     FileManager.default.fileExists(atPath: testURL.path) ? try RVLCDIP.readLabels(testURL) : []
@@ -47,6 +42,25 @@ func prepareClassificationDocuments(_ data: DataSettings, cache: URL) throws
   return PreparedDocuments(
     train: train, dev: dev, test: test, testSource: testURL.path,
     ocr: OCRProvenance(engine: .synthetic, pages: pages, pagesWithOCR: pages))
+}
+
+/// Splits training documents into train and dev in sorted id order: every document whose
+/// index `i` has `i % devEvery == devEvery − 1` is dev (for FUNSD's 149 forms and 5: 29 dev,
+/// 120 train); then only the first `trainDocuments` train documents are kept, when set.
+func carveDevSplit(_ documents: [Document], _ data: DataSettings) -> (
+  train: [Document], dev: [Document]
+) {
+  var train: [Document] = []
+  var dev: [Document] = []
+  for (index, document) in documents.sorted(by: { $0.id < $1.id }).enumerated() {
+    if index % data.devEvery == data.devEvery - 1 {
+      dev.append(document)
+    } else {
+      train.append(document)
+    }
+  }
+  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
+  return (train, dev)
 }
 
 /// Checks that every path the data settings name exists; throws before any training.
@@ -59,6 +73,14 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
   }
   if data.source == .rvlcdip {
     try checkRVLCDIPPaths(data, file: file, path: path)
+  }
+  if data.source == .docvqa, let root = data.root,
+    !FileManager.default.fileExists(atPath: root)
+  {
+    throw SpecError.missingPath(file: file, path: path + ".data.root", filePath: root)
+  }
+  if let ocr = data.ocr, !FileManager.default.fileExists(atPath: ocr) {
+    throw SpecError.missingPath(file: file, path: path + ".data.ocr", filePath: ocr)
   }
   if let test = data.test, !FileManager.default.fileExists(atPath: test) {
     throw SpecError.missingPath(file: file, path: path + ".data.test", filePath: test)
@@ -73,9 +95,7 @@ func checkDataPaths(_ data: DataSettings, file: String, path: String) throws {
 
 /// Reads (or generates, then reads) the documents the data settings describe.
 ///
-/// The dev split is carved from the training forms in sorted id order: every form whose index
-/// `i` has `i % devEvery == devEvery − 1` (for FUNSD's 149 forms and 5: 29 dev, 120 train).
-/// The test split is `data.test`, else `<root>/testing_data` when it exists, else empty.
+/// The dev split is carved from the training forms (`carveDevSplit`). The test split is `data.test`, else `<root>/testing_data` when it exists, else empty.
 func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
   let root: URL
   switch data.source {
@@ -86,19 +106,12 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
   case .rvlcdip:
     throw DataEnvironmentError(
       "data.source 'rvlcdip' has page classes, not entities: use it with task 'classification'")
+  case .syntheticQA, .docvqa:
+    throw SpecError.invalidValue(
+      file: "data", path: "data.source", expected: "a FUNSD-format source for task 'entities'")
   }
-  let all = try FUNSD.read(split: root.appendingPathComponent("training_data"))
-    .sorted { $0.id < $1.id }
-  var train: [Document] = []
-  var dev: [Document] = []
-  for (index, document) in all.enumerated() {
-    if index % data.devEvery == data.devEvery - 1 {
-      dev.append(document)
-    } else {
-      train.append(document)
-    }
-  }
-  if let limit = data.trainDocuments { train = Array(train.prefix(limit)) }
+  let (train, dev) = carveDevSplit(
+    try FUNSD.read(split: root.appendingPathComponent("training_data")), data)
   var testURL: URL?
   if let test = data.test {
     testURL = URL(fileURLWithPath: test)
@@ -119,7 +132,12 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
 func cachedSyntheticSet(
   kind: SynthesisKind, _ data: DataSettings, cache: URL, keySuffix: String = ""
 ) throws -> URL {
-  let name = kind == .forms ? "forms" : "classify"
+  let name: String
+  switch kind {
+  case .forms: name = "forms"
+  case .qa: name = "qa"
+  case .classify, .corpus: name = "classify"
+  }
   let key =
     "\(name)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)\(keySuffix)"
   let root = cache.appendingPathComponent(key)

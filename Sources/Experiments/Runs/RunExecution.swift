@@ -80,6 +80,42 @@ func executeRun(
       })
     result.classification = outcome
     return result
+  case .qa:
+    let data = settings.data
+    let qa = settings.qa
+    var questionsOfRun: [Question] = []
+    var (result, outcome) = try runTask(
+      plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
+      unit: "pages",
+      documents: {
+        let prepared = try prepareQADocuments(data, cache: cache)
+        questionsOfRun = prepared.questions
+        return prepared
+      },
+      task: .questionAnswering, labels: 2,
+      split: { tokenizer, withImages in
+        var encoder = try QAEncoder(
+          tokenizer: tokenizer, maxSequenceLength: data.maxLength, stride: data.stride,
+          maxQuestionLength: qa.maxQuestionLength)
+        encoder.maxAnswerEditRatio = qa.maxAnswerEditRatio
+        return {
+          try QASplit(
+            documents: $0, questions: questions(of: $0, in: questionsOfRun), encoder: encoder,
+            withImages: withImages)
+        }
+      },
+      fineTune: { model, train, dev, test, seed, progress in
+        try fineTuneQA(
+          model: model, train: train, dev: dev, test: test, options: settings.training, qa: qa,
+          seed: seed, progress: progress)
+      })
+    result.qa = outcome
+    // The share of gold answers the OCR holds, over every split's questions with answers.
+    let counts = [outcome.trainCounts, outcome.devCounts] + (outcome.testCounts.map { [$0] } ?? [])
+    let asked = counts.reduce(0) { $0 + $1.answersFound + $1.answersNotFound }
+    let found = counts.reduce(0) { $0 + $1.answersFound }
+    result.data.ocr?.goldFound = asked == 0 ? nil : Double(found) / Double(asked)
+    return result
   }
 }
 
@@ -96,7 +132,9 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
 ) throws -> (RunResult, Outcome) {
   let started = Date()
   let documents = try prepare()
-  let vocabulary = try settings.runVocabulary { documents.train.flatMap { $0.words.map(\.text) } }
+  let vocabulary = try settings.runVocabulary {
+    documents.train.flatMap { $0.words.map(\.text) } + documents.vocabularyWords
+  }
   let model = try settings.makeModel(
     task: task, labels: labels, vocabularySize: vocabulary.count, seed: plan.seed)
   let encode = try split(try WordPieceTokenizer(vocabulary: vocabulary), model.config.visualTokens)

@@ -3,8 +3,7 @@
 import Foundation
 
 extension RunConfiguration {
-  /// The settings' file paths (data root, test folder, OCR folder, vocabulary, initial
-  /// checkpoint).
+  /// The settings' file paths (data root, test folder, OCR folder, vocabulary, checkpoint).
   private var pathKeys: [WritableKeyPath<RunConfiguration, String?>] {
     [\.data.root, \.data.test, \.data.ocr, \.model.initFrom]
   }

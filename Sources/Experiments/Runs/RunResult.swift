@@ -58,6 +58,8 @@ public struct RunResult: Codable, Sendable {
   public var fineTuning: FineTuningResult? = nil
   /// Document-classification runs (`task: classification`).
   public var classification: ClassificationFineTuningResult? = nil
+  /// Extractive-QA runs (`task: qa`).
+  public var qa: QAFineTuningResult? = nil
   public var timings: RunTimings
   public var provenance: Provenance
   /// Model parameters, for the report.

@@ -96,6 +96,11 @@ public func runExperiment(
         "\(label): dev accuracy \(String(format: "%.4f", classes.dev.accuracy))"
           + (classes.test.map { String(format: ", test accuracy %.4f", $0.accuracy) } ?? "")
           + " in \(duration(result.timings.totalSeconds))")
+    } else if let qa = result.qa {
+      log(
+        "\(label): dev ANLS \(String(format: "%.4f", qa.dev.anls))"
+          + (qa.test.map { String(format: ", test ANLS %.4f", $0.anls) } ?? "")
+          + " in \(duration(result.timings.totalSeconds))")
     }
     ran.append(plan)
   }

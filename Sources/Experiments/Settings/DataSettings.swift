@@ -11,6 +11,10 @@ public enum DataSource: String, Codable, Sendable, CaseIterable {
   /// An RVL-CDIP-format folder (`root`): `train.txt`, `val.txt`, `test.txt` under `labels/` or
   /// at the root, and TIFF page images.
   case rvlcdip
+  /// Synthetic DocVQA-format pages with extractive questions, generated into the cache.
+  case syntheticQA = "synthetic-qa"
+  /// A DocVQA-format question file or folder (`root`), with OCR from `ocr` or `ocr_results/`.
+  case docvqa
 }
 
 /// Data settings. The encoded form is part of each run's configuration hash: optional fields
@@ -20,11 +24,14 @@ public struct DataSettings: Codable, Hashable, Sendable {
   /// FUNSD root holding `training_data/` (and optionally `testing_data/`), or the RVL-CDIP
   /// folder of `rvlcdip`; relative to the repository or absolute.
   public var root: String?
-  /// `rvlcdip`: a folder of `<image stem>.tsv` tesseract TSV files (as `layoutlab ocr` writes
-  /// them); nil: a TSV beside each image, else tesseract runs into the experiment's cache.
-  public var ocr: String?
-  /// A FUNSD-format folder to test on instead of `<root>/testing_data`.
+  /// A FUNSD-format folder to test on instead of `<root>/testing_data` (for `docvqa`: a
+  /// question file or folder).
   public var test: String?
+  /// A folder of OCR files: `<page>.tsv` tesseract TSV (as `layoutlab ocr` writes them) or, for
+  /// `docvqa`, `<page>.json` Microsoft Read. nil: `rvlcdip` reads a TSV beside each image, else
+  /// runs tesseract into the experiment's cache; `docvqa` reads `ocr_results/` beside the
+  /// question file.
+  public var ocr: String?
   /// Synthetic documents to generate, and the generator seed.
   public var documents: Int = 240
   public var generatorSeed: Int = 1

@@ -9,6 +9,8 @@ public enum FineTuningTask: String, Codable, Sendable, CaseIterable {
   case entities
   /// Document classification scored as accuracy (RVL-CDIP-style).
   case classification
+  /// Extractive question answering scored as ANLS (DocVQA-style).
+  case qa
 }
 
 /// Everything one run needs, after variants and overrides are applied. File paths stay as the
@@ -19,11 +21,13 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
   public var model = ModelSettings()
   public var data = DataSettings()
   public var training = FineTuningOptions()
+  /// Question encoding, answer matching and decoding (`task: qa` only).
+  public var qa = QAOptions()
 
   /// Creates the defaults.
   public init() {}
 
-  enum CodingKeys: String, CodingKey { case model, data, training, task }
+  enum CodingKeys: String, CodingKey { case model, data, training, task, qa }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -32,15 +36,17 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
     data = try c.decode(DataSettings.self, forKey: .data)
     training = try c.decode(FineTuningOptions.self, forKey: .training)
     task = try c.decodeIfPresent(FineTuningTask.self, forKey: .task) ?? defaults.task
+    qa = try c.decodeIfPresent(QAOptions.self, forKey: .qa) ?? defaults.qa
   }
 
-  /// `task` is written only when it is not the default, so entity runs keep their
-  /// configuration hash (and stay cached) across versions.
+  /// `task` is written only when it is not the default, and `qa` only for QA runs, so entity
+  /// and classification runs keep their configuration hash (and stay cached) across versions.
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(model, forKey: .model)
     try c.encode(data, forKey: .data)
     try c.encode(training, forKey: .training)
     if task != RunConfiguration().task { try c.encode(task, forKey: .task) }
+    if task == .qa { try c.encode(qa, forKey: .qa) }
   }
 }

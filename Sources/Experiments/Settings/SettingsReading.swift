@@ -19,9 +19,21 @@ extension RunConfiguration {
     result.data = try DataSettings.read(&data)
     var training = try reader.object("training")
     result.training = try FineTuningOptions.read(&training)
+    if reader.has("qa") {
+      var qa = try reader.object("qa")
+      result.qa = try QAOptions.read(&qa)
+    }
     try reader.finish()
-    if [.funsd, .rvlcdip].contains(result.data.source) && result.data.root == nil {
+    if [.funsd, .rvlcdip, .docvqa].contains(result.data.source) && result.data.root == nil {
       throw SpecError.missingKey(file: file, path: data.keyPath("root"))
+    }
+    let qaSources: [DataSource] = [.syntheticQA, .docvqa]
+    if (result.task == .qa) != qaSources.contains(result.data.source) {
+      throw SpecError.invalidValue(
+        file: file, path: data.keyPath("source"),
+        expected: result.task == .qa
+          ? "'synthetic-qa' or 'docvqa' for task 'qa'"
+          : "a source other than 'synthetic-qa' or 'docvqa' (those need task 'qa')")
     }
     return result
   }
@@ -87,6 +99,24 @@ extension DataSettings {
     result.vocabularySize = try d.int(
       "vocabularySize", default: defaults.vocabularySize, range: 100...100_000)
     try d.finish()
+    return result
+  }
+}
+
+extension QAOptions {
+  /// Reads a `qa` object.
+  static func read(_ q: inout SpecReader) throws -> QAOptions {
+    let defaults = QAOptions()
+    var result = QAOptions()
+    result.maxQuestionLength = try q.int(
+      "maxQuestionLength", default: defaults.maxQuestionLength, range: 1...256)
+    result.maxAnswerEditRatio = try q.double(
+      "maxAnswerEditRatio", default: defaults.maxAnswerEditRatio, range: 0...0.5)
+    result.nBest = try q.int("nBest", default: defaults.nBest, range: 1...100)
+    result.maxAnswerTokens = try q.int(
+      "maxAnswerTokens", default: defaults.maxAnswerTokens, range: 1...512)
+    result.clsFallback = try q.bool("clsFallback", default: defaults.clsFallback)
+    try q.finish()
     return result
   }
 }

@@ -14,6 +14,11 @@ public struct QAEncoding: Sendable {
   public var answersNotFound = 0
   /// Questions without answers (test split).
   public var questionsWithoutAnswers = 0
+  /// Of `answersFound`, those found only by the fuzzy match.
+  public var answersMatchedFuzzily = 0
+  /// Questions whose answer was found on the page but lies in no single window (longer than a
+  /// window, or across a window boundary); every window of theirs points at [CLS].
+  public var answersOutsideWindows = 0
   /// Ids of the questions whose answer was not found.
   public var notFoundQuestionIds: [Int] = []
 }
@@ -35,6 +40,8 @@ public struct QAEncoder: Sendable {
   public var maxQuestionLength: Int
   /// Boxes of [CLS], [SEP] and [PAD].
   public var specialBoxes: SpecialTokenBoxes
+  /// The bound of the fuzzy answer match (`AnswerSpan`); 0 turns it off.
+  public var maxAnswerEditRatio = AnswerSpan.defaultMaxEditRatio
 
   /// Creates an encoder; the window must leave room for context after the question.
   public init(
@@ -80,7 +87,9 @@ public struct QAEncoder: Sendable {
   {
     var normalizer = try BoxNormalizer(
       pageWidth: document.pageWidth, pageHeight: document.pageHeight, source: document.id)
-    let span = AnswerSpan.find(answers: question.answers, in: document.words)
+    let located = AnswerSpan.locate(
+      answers: question.answers, in: document.words, maxEditRatio: maxAnswerEditRatio)
+    let span = located?.span
     result.questions += 1
     if question.answers.isEmpty {
       result.questionsWithoutAnswers += 1
@@ -89,6 +98,7 @@ public struct QAEncoder: Sendable {
       result.notFoundQuestionIds.append(question.questionId)
     } else {
       result.answersFound += 1
+      if located?.match == .fuzzy { result.answersMatchedFuzzily += 1 }
     }
     var report = EncodingReport()
     report.documents = 1
@@ -112,6 +122,7 @@ public struct QAEncoder: Sendable {
     let capacity = maxSequenceLength - 3 - questionPieces.count
     let (ranges, truncated) = windowRanges(context, capacity: capacity, stride: stride)
     report.truncatedWords = truncated
+    var inSomeWindow = false
     for (windowIndex, range) in (ranges.isEmpty ? [0..<0] : ranges).enumerated() {
       var window = EncodedWindow(documentId: document.id, windowIndex: windowIndex)
       window.questionId = question.questionId
@@ -127,12 +138,13 @@ public struct QAEncoder: Sendable {
         }
         if let span, word.wordIndex == span.upperBound, start > 0 { end = Int32(window.length - 1) }
       }
-      if end == 0 { start = 0 }
+      if end == 0 { start = 0 } else { inSomeWindow = true }
       window.append(id: tokenizer.sepId, box: specialBoxes.sep, tokenType: 1)
       window.startPosition = start
       window.endPosition = end
       result.windows.append(window)
     }
+    if span != nil && !inSomeWindow { result.answersOutsideWindows += 1 }
     report.windows = max(ranges.count, 1)
     result.report.add(report)
   }

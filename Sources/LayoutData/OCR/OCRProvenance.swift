@@ -50,3 +50,29 @@ public struct OCRProvenance: Codable, Hashable, Sendable {
     self.goldFound = goldFound
   }
 }
+
+extension OCRProvenance {
+  /// The file `layoutlab ocr` writes beside its TSVs, recording engine, version and settings.
+  public static let sidecarName = "ocr-provenance.json"
+
+  /// The provenance `layoutlab ocr` recorded in `folder`, or nil when it has none. A sidecar
+  /// that does not decode is an error naming it.
+  public static func read(folder: URL) throws -> OCRProvenance? {
+    let url = folder.appendingPathComponent(sidecarName)
+    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    do {
+      return try JSONDecoder().decode(OCRProvenance.self, from: data)
+    } catch {
+      throw DataFormatError(
+        file: url.path, entry: "OCR provenance",
+        expected: "the JSON 'layoutlab ocr' writes (\(error))")
+    }
+  }
+
+  /// Writes the sidecar into `folder` (atomically).
+  public func write(folder: URL) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try writeFile(try encoder.encode(self), to: folder.appendingPathComponent(Self.sidecarName))
+  }
+}

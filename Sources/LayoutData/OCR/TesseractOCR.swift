@@ -123,7 +123,8 @@ public enum TesseractOCR {
   }
 
   /// Runs `layoutlab ocr IMAGE… --out DIR`: writes `DIR/<stem>.tsv` per image (the format the
-  /// DocVQA and RVL-CDIP readers pick up) and returns one summary line per image.
+  /// DocVQA and RVL-CDIP readers pick up) and `DIR/ocr-provenance.json` (engine, version,
+  /// `--psm`), and returns one summary line per image.
   public static func run(
     images: [String], outDirectory: String, options: TesseractOptions = TesseractOptions()
   )
@@ -140,6 +141,12 @@ public enum TesseractOCR {
       lines.append(
         "\(path): \(document.words.count) words, \(document.lines.count) lines -> \(out.path)")
     }
+    // What made these files, for the reports of runs that read them.
+    try OCRProvenance(
+      engine: .tesseract, engineVersion: try version(options),
+      pageSegmentationMode: options.pageSegmentationMode, pages: images.count,
+      pagesWithOCR: images.count
+    ).write(folder: URL(fileURLWithPath: outDirectory))
     return lines.joined(separator: "\n")
   }
 }

@@ -53,6 +53,44 @@ final class QAEncoderTests: XCTestCase {
     XCTAssertTrue(result.windows.allSatisfy { $0.length <= 12 })
   }
 
+  func testAnswerAcrossAWindowBoundaryIsCountedAsOutsideEveryWindow() throws {
+    // Capacity 8 − 3 − 2 ("name ?") = 3 pieces: [date : john] [smith 12 ##3] [total].
+    let encoder = try QAEncoder(
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 8, stride: 0,
+      maxQuestionLength: 2)
+    let name = Question(questionId: 1, text: "Name?", answers: ["John Smith"], documentId: "form")
+    let result = try encoder.encode([name], documents: [EncodingFixtures.form()])
+    XCTAssertEqual(result.answersFound, 1)
+    XCTAssertEqual(result.answersOutsideWindows, 1)
+    XCTAssertEqual(result.windows.count, 3)
+    XCTAssertTrue(result.windows.allSatisfy { $0.startPosition == 0 && $0.endPosition == 0 })
+    // With a stride the second window repeats "john", so the span fits in it.
+    let overlapping = try QAEncoder(
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 8, stride: 1,
+      maxQuestionLength: 2)
+    let second = try overlapping.encode([name], documents: [EncodingFixtures.form()])
+    XCTAssertEqual(second.answersOutsideWindows, 0)
+    XCTAssertEqual(second.windows.filter { $0.startPosition != 0 }.count, 1)
+  }
+
+  func testFuzzyAnswersAreCountedAndCanBeTurnedOff() throws {
+    var encoder = try QAEncoder(
+      tokenizer: try EncodingFixtures.tokenizer(), maxSequenceLength: 32, stride: 0,
+      maxQuestionLength: 8)
+    let misspelt = Question(
+      questionId: 2, text: "Name?", answers: ["Jon Smith"], documentId: "form")
+    let fuzzy = try encoder.encode([misspelt], documents: [EncodingFixtures.form()])
+    XCTAssertEqual(fuzzy.answersFound, 1)
+    XCTAssertEqual(fuzzy.answersMatchedFuzzily, 1)
+    // "john smith" starts at token 5: [CLS] name ? [SEP] date : john → john is token 6.
+    XCTAssertEqual(fuzzy.windows[0].startPosition, 6)
+    XCTAssertEqual(fuzzy.windows[0].endPosition, 7)
+    encoder.maxAnswerEditRatio = 0
+    let strict = try encoder.encode([misspelt], documents: [EncodingFixtures.form()])
+    XCTAssertEqual(strict.answersNotFound, 1)
+    XCTAssertEqual(strict.windows[0].startPosition, 0)
+  }
+
   func testMissingDocumentThrows() throws {
     let encoder = try QAEncoder(tokenizer: try EncodingFixtures.tokenizer())
     XCTAssertThrowsError(try encoder.encode([question], documents: [])) {

@@ -1,0 +1,66 @@
+// LayoutLab — extractive QA splits and prediction: questions → windows → decoded answers.
+
+import LayoutData
+import LayoutModels
+import TensorCore
+
+/// The questions of one split with their pages, encoded into windows.
+public struct QASplit {
+  /// The pages the questions are about.
+  public var documents: [Document]
+  /// The questions, in encoding order.
+  public var questions: [Question]
+  /// Windows and what the encoder found (answers found, not found, outside every window).
+  public var encoding: QAEncoding
+  /// Page images, by document id (empty without visual tokens).
+  public var images: PageImages
+
+  /// Every window of every question, `[W]`.
+  public var windows: [EncodedWindow] { encoding.windows }
+
+  /// Encodes `questions` against `documents`; loads page images when `withImages`.
+  public init(
+    documents: [Document], questions: [Question], encoder: QAEncoder, withImages: Bool
+  ) throws {
+    self.documents = documents
+    self.questions = questions
+    encoding = try encoder.encode(questions, documents: documents)
+    images = withImages ? try PageImages.load(documents).0 : .none
+  }
+}
+
+/// Decodes every question of `split` (in question order) without recording: the windows run in
+/// batches of `batchSize`, then each question's windows are combined (`QAOptions`).
+public func predictAnswers(
+  model: LayoutLMForTask, split: QASplit, options: QAOptions, batchSize: Int
+) throws -> [AnswerPrediction] {
+  var spans: [Int: [WindowSpan]] = [:]
+  let context = ForwardContext(training: false)
+  try Autodiff.withoutRecording {
+    for first in stride(from: 0, to: split.windows.count, by: batchSize) {
+      let windows = Array(split.windows[first..<min(first + batchSize, split.windows.count)])
+      let batch = try makeBatch(
+        windows, images: split.images, withImages: model.config.visualTokens)
+      let output = model(batch.inputs, context: context)
+      guard let start = output.startLogits, let end = output.endLogits else {
+        throw TrainingStateError.missing("start and end logits (is the model a QA model?)")
+      }
+      let length = start.shape[1]
+      for (row, window) in windows.enumerated() {
+        guard let questionId = window.questionId else { continue }
+        spans[questionId, default: []].append(
+          bestSpan(
+            start: start.pointer + row * length, end: end.pointer + row * length, window: window,
+            options: options))
+      }
+    }
+  }
+  var wordsOfDocument: [String: [Word]] = [:]
+  for document in split.documents { wordsOfDocument[document.id] = document.words }
+  return split.questions.map { question in
+    combineWindows(
+      spans[question.questionId] ?? [], questionId: question.questionId,
+      documentId: question.documentId, words: wordsOfDocument[question.documentId] ?? [],
+      options: options)
+  }
+}

@@ -1,0 +1,66 @@
+// LayoutLab — a spec's `qa` section: typed, range-checked, hashed only for QA runs.
+
+import Foundation
+import JSONValues
+import XCTest
+
+@testable import Experiments
+
+final class QASettingsTests: XCTestCase {
+  func parse(_ base: String, overrides: [String] = []) throws -> ExperimentSpec {
+    var tree = try JSONValue.parseJSON5(
+      Data("{ name: 'q', base: \(base), variants: { a: {} }, seeds: [1] }".utf8))
+    for override in overrides { tree = try applyOverride(override, to: tree) }
+    return try ExperimentSpec.parse(tree, file: "q.json5")
+  }
+
+  let qaBase = "{ task: 'qa', model: { preset: 'tiny' }, data: { source: 'synthetic-qa' } }"
+
+  func testQASectionIsReadWithDefaultsAndOverrides() throws {
+    let spec = try parse(qaBase, overrides: ["qa.nBest=5", "qa.clsFallback=true"])
+    let configuration = try spec.configuration(of: "a")
+    XCTAssertEqual(configuration.task, .qa)
+    XCTAssertEqual(configuration.qa.nBest, 5)
+    XCTAssertTrue(configuration.qa.clsFallback)
+    XCTAssertEqual(configuration.qa.maxAnswerTokens, 30)
+    XCTAssertEqual(configuration.qa.maxAnswerEditRatio, 0.2)
+  }
+
+  func testUnknownKeysAndOutOfRangeValuesNameTheirPath() {
+    XCTAssertThrowsError(try parse(qaBase, overrides: ["qa.nbest=5"]).configuration(of: "a")) {
+      XCTAssertTrue("\($0)".contains("qa.nbest"), "\($0)")
+    }
+    XCTAssertThrowsError(
+      try parse(qaBase, overrides: ["qa.maxAnswerEditRatio=0.9"]).configuration(of: "a")
+    ) {
+      XCTAssertTrue("\($0)".contains("qa.maxAnswerEditRatio"), "\($0)")
+    }
+  }
+
+  func testDocVQANeedsARootAndQASourcesNeedTheQATask() {
+    XCTAssertThrowsError(
+      try parse("{ task: 'qa', model: { preset: 'tiny' }, data: { source: 'docvqa' } }")
+        .configuration(of: "a")
+    ) {
+      XCTAssertTrue("\($0)".contains("data.root"), "\($0)")
+    }
+    XCTAssertThrowsError(
+      try parse("{ model: { preset: 'tiny' }, data: { source: 'synthetic-qa' } }")
+        .configuration(of: "a")
+    ) {
+      XCTAssertTrue("\($0)".contains("need task 'qa'"), "\($0)")
+    }
+  }
+
+  func testQASettingsAreHashedOnlyForQARuns() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let entities = String(
+      decoding: try encoder.encode(
+        try parse("{ model: { preset: 'tiny' } }").configuration(of: "a")), as: UTF8.self)
+    XCTAssertFalse(entities.contains("\"qa\""), entities)
+    let qa = String(
+      decoding: try encoder.encode(try parse(qaBase).configuration(of: "a")), as: UTF8.self)
+    XCTAssertTrue(qa.contains("\"qa\":{"), qa)
+  }
+}
