@@ -96,7 +96,7 @@ func renderQAReport(
   out += try comparisonSection(
     pairs: comparisonPairs(requested: comparisons, variants: variants), byVariant: byVariant,
     metric: "ANLS", statistic: .mean,
-    documentIDs: { (qa($0)?.devAnswers ?? []).map { "\($0.questionId)" } },
+    documentIDs: { (qa($0)?.devAnswers ?? []).map { "\($0.questionId)" } }, unit: "question",
     items: { run in try ItemStatistics(scores: (qa(run)?.devAnswers ?? []).map(\.anls)) })
   out += configurationSection(variants: variants, byVariant: byVariant)
   out += ["## Reference numbers from the papers (DocVQA ANLS)", ""]

@@ -31,9 +31,10 @@ func averagedOverSeeds(_ items: [ItemStatistics]) throws -> ItemStatistics? {
 /// - Parameters:
 ///   - documentIDs: the dev document ids of a run, in prediction order (pairs must match).
 ///   - items: per-document statistics of a run for `statistic`.
+///   - unit: what an item is, singular (`document`; QA: `question`).
 func comparisonSection(
   pairs: [(String, String)], byVariant: [String: [StoredRun]], metric: String,
-  statistic: CorpusStatistic, documentIDs: (StoredRun) -> [String],
+  statistic: CorpusStatistic, documentIDs: (StoredRun) -> [String], unit: String = "document",
   items: (StoredRun) throws -> ItemStatistics
 ) throws -> [String] {
   guard !pairs.isEmpty else { return [] }
@@ -43,7 +44,7 @@ func comparisonSection(
       + "\(fixed(test.difference.upper))], p = \(fixed(test.pValue)))"
   }
   var out = [
-    "## Differences between variants (paired bootstrap over dev documents, \(metric))", "",
+    "## Differences between variants (paired bootstrap over dev \(unit)s, \(metric))", "",
   ]
   for (a, b) in pairs {
     let runsB = (byVariant[b] ?? []).sorted { $0.seed < $1.seed }
@@ -54,7 +55,7 @@ func comparisonSection(
       return (runA, runB)
     }
     guard !matched.isEmpty else {
-      out += ["- \(a) − \(b): no seeds with the same dev documents in both.", ""]
+      out += ["- \(a) − \(b): no seeds with the same dev \(unit)s in both.", ""]
       continue
     }
     var lines: [String] = []
@@ -74,9 +75,9 @@ func comparisonSection(
     out += lines + [""]
   }
   out += [
-    "Pooled: each dev document's \(metric) statistics are averaged over the seeds, then "
-      + "documents are resampled (2,000 times) with all their seeds together. The interval "
-      + "covers document sampling for these seeds, not seeds beyond them.",
+    "Pooled: each dev \(unit)'s \(metric) statistics are averaged over the seeds, then "
+      + "\(unit)s are resampled (2,000 times) with all their seeds together. The interval "
+      + "covers \(unit) sampling for these seeds, not seeds beyond them.",
     "",
   ]
   return out
