@@ -9,12 +9,8 @@ func renderClassificationReport(
   _ results: ExperimentResults, title: String, description: String, notes: [String],
   comparisons: [(String, String)]
 ) throws -> String {
-  var out: [String] = ["# \(title)", ""]
-  if !description.isEmpty { out += [description, ""] }
-  let variants = results.runs.map(\.variant).reduce(into: [String]()) {
-    if !$0.contains($1) { $0.append($1) }
-  }
-  let byVariant = Dictionary(grouping: results.runs, by: \.variant)
+  var out = reportHeading(title: title, description: description)
+  let (variants, byVariant) = runsByVariant(results)
   func scores(_ run: StoredRun) -> StoredRun.Classification? { run.classification }
   let cues = Set(results.runs.flatMap { scores($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
   let hasTest = results.runs.contains { scores($0)?.test != nil }
@@ -62,12 +58,6 @@ func renderClassificationReport(
     })
   out += configurationSection(variants: variants, byVariant: byVariant)
   if !notes.isEmpty { out += ["## Analysis", ""] + notes.flatMap { [$0, ""] } }
-  let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
-  out +=
-    [
-      "## Provenance", "",
-      "- runs: \(results.runs.count); total wall time \(minutes(total))",
-      "- commits: \(Set(results.runs.map { String($0.provenance.gitCommit.prefix(12)) + ($0.provenance.gitDirty ? "+dirty" : "") }).sorted().joined(separator: ", "))",
-    ] + machineLines(results) + [""]
+  out += shortProvenanceSection(results)
   return out.joined(separator: "\n")
 }

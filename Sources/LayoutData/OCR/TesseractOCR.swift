@@ -42,49 +42,29 @@ public enum TesseractOCR {
 
   /// The first line of `tesseract --version` (e.g. `tesseract 5.3.0`), for provenance.
   public static func version(_ options: TesseractOptions = TesseractOptions()) throws -> String {
-    let executable = try locateExecutable(options.executable)
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["--version"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    do {
-      try process.run()
-    } catch {
-      throw DataEnvironmentError("cannot start \(executable.path): \(error.localizedDescription)")
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
-    guard process.terminationStatus == 0, let first, !first.isEmpty else {
-      throw DataEnvironmentError(
-        "\(executable.path) --version failed (exit \(process.terminationStatus))")
+    let run = try runTesseract(["--version"], options: options)
+    // Older versions print the version on standard error.
+    let text = String(decoding: run.output.isEmpty ? run.errors : run.output, as: UTF8.self)
+    let first = text.split(separator: "\n").first.map(String.init)
+    guard run.status == 0, let first, !first.isEmpty else {
+      throw DataEnvironmentError("\(run.executable.path) --version failed (exit \(run.status))")
     }
     return first.trimmingCharacters(in: .whitespaces)
   }
 
-  /// OCRs one page image: words with pixel boxes, lines, and the page size.
-  ///
-  /// Runs `tesseract IMAGE stdout --psm N -l LANG tsv` with `OMP_THREAD_LIMIT=1` (same output,
-  /// much faster on few cores). A failing run throws with tesseract's message.
-  public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws
-    -> Document
-  {
-    guard FileManager.default.fileExists(atPath: image.path) else {
-      throw DataEnvironmentError("image \(image.path) does not exist")
-    }
+  /// Runs tesseract with `arguments` and `OMP_THREAD_LIMIT=1` (same output, much faster on few
+  /// cores), returning its exit status, standard output and standard error. Standard error goes
+  /// through a file so that a chatty tesseract cannot block on a full pipe.
+  private static func runTesseract(_ arguments: [String], options: TesseractOptions) throws -> (
+    executable: URL, status: Int32, output: Data, errors: Data
+  ) {
     let executable = try locateExecutable(options.executable)
     let process = Process()
     process.executableURL = executable
-    process.arguments = [
-      image.path, "stdout", "--psm", String(options.pageSegmentationMode), "-l", options.language,
-      "tsv",
-    ]
+    process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["OMP_THREAD_LIMIT"] = "1"
     process.environment = environment
-    // Standard error goes to a file so that a chatty tesseract cannot block on a full pipe.
     let output = Pipe()
     let errorLog = FileManager.default.temporaryDirectory
       .appendingPathComponent("layoutlab-tesseract-\(UUID().uuidString).log")
@@ -108,12 +88,31 @@ public enum TesseractOCR {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let errorData = (try? Data(contentsOf: errorLog)) ?? Data()
-    guard process.terminationStatus == 0 else {
-      let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(
+    return (executable, process.terminationStatus, data, errorData)
+  }
+
+  /// OCRs one page image: words with pixel boxes, lines, and the page size.
+  ///
+  /// Runs `tesseract IMAGE stdout --psm N -l LANG tsv`. A failing run throws with tesseract's
+  /// message.
+  public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws
+    -> Document
+  {
+    guard FileManager.default.fileExists(atPath: image.path) else {
+      throw DataEnvironmentError("image \(image.path) does not exist")
+    }
+    let run = try runTesseract(
+      [
+        image.path, "stdout", "--psm", String(options.pageSegmentationMode), "-l",
+        options.language, "tsv",
+      ], options: options)
+    guard run.status == 0 else {
+      let message = String(decoding: run.errors, as: UTF8.self).trimmingCharacters(
         in: .whitespacesAndNewlines)
       throw DataEnvironmentError(
-        "tesseract failed on \(image.path) (exit \(process.terminationStatus)): \(message)")
+        "tesseract failed on \(image.path) (exit \(run.status)): \(message)")
     }
+    let data = run.output
     let id = image.deletingPathExtension().lastPathComponent
     var document = try TesseractTSV.parse(
       String(decoding: data, as: UTF8.self), file: "tesseract output for \(image.path)",

@@ -1,0 +1,33 @@
+// LayoutLab — the parts every task's report shares: heading, runs by variant, provenance.
+
+import Foundation
+
+/// `# title` and the description paragraph.
+func reportHeading(title: String, description: String) -> [String] {
+  ["# \(title)", ""] + (description.isEmpty ? [] : [description, ""])
+}
+
+/// The variants in the order their runs appear, and the runs of each.
+func runsByVariant(_ results: ExperimentResults) -> (
+  variants: [String], byVariant: [String: [StoredRun]]
+) {
+  let variants = results.runs.map(\.variant).reduce(into: [String]()) {
+    if !$0.contains($1) { $0.append($1) }
+  }
+  return (variants, Dictionary(grouping: results.runs, by: \.variant))
+}
+
+/// `## Provenance`: run count and wall time, commits, and the machine.
+func shortProvenanceSection(_ results: ExperimentResults) -> [String] {
+  let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
+  let commits = Set(
+    results.runs.map {
+      String($0.provenance.gitCommit.prefix(12)) + ($0.provenance.gitDirty ? "+dirty" : "")
+    }
+  ).sorted()
+  return [
+    "## Provenance", "",
+    "- runs: \(results.runs.count); total wall time \(minutes(total))",
+    "- commits: \(commits.joined(separator: ", "))",
+  ] + machineLines(results) + [""]
+}
