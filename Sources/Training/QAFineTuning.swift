@@ -7,7 +7,7 @@ import TensorCore
 /// The questions of one split with their pages, encoded into windows.
 public struct QASplit {
   /// The pages the questions are about.
-  public var documents: [Document]
+  public let documents: [Document]
   /// The questions, in encoding order.
   public var questions: [Question]
   /// Windows and what the encoder found (answers found, not found, outside every window).
@@ -18,11 +18,19 @@ public struct QASplit {
   /// Every window of every question, `[W]`.
   public var windows: [EncodedWindow] { encoding.windows }
 
+  /// Each page's OCR words, by document id.
+  private let wordsByPage: [String: [Word]]
+
+  /// The OCR words of the page `documentId` (none for an unknown page).
+  public func words(of documentId: String) -> [Word] { wordsByPage[documentId] ?? [] }
+
   /// Encodes `questions` against `documents`; loads page images when `withImages`.
   public init(
     documents: [Document], questions: [Question], encoder: QAEncoder, withImages: Bool
   ) throws {
     self.documents = documents
+    wordsByPage = Dictionary(
+      documents.map { ($0.id, $0.words) }, uniquingKeysWith: { _, last in last })
     self.questions = questions
     encoding = try encoder.encode(questions, documents: documents)
     images = withImages ? try PageImages.load(documents).0 : .none
@@ -55,12 +63,10 @@ public func predictAnswers(
       }
     }
   }
-  var wordsOfDocument: [String: [Word]] = [:]
-  for document in split.documents { wordsOfDocument[document.id] = document.words }
   return split.questions.map { question in
     combineWindows(
       spans[question.questionId] ?? [], questionId: question.questionId,
-      documentId: question.documentId, words: wordsOfDocument[question.documentId] ?? [],
+      documentId: question.documentId, words: split.words(of: question.documentId),
       options: options)
   }
 }

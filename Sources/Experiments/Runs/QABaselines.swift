@@ -69,13 +69,11 @@ func computeQABaselines(dev: QASplit, test: QASplit?) -> [QABaselineScores] {
     ),
   ]
   func score(_ split: QASplit, _ answer: (String, [Word]) -> String) -> QAScores {
-    var wordsOfDocument: [String: [Word]] = [:]
-    for document in split.documents { wordsOfDocument[document.id] = document.words }
     return QAScores(
       split.questions.map { question in
         ScoredAnswer(
           questionId: question.questionId, documentId: question.documentId,
-          prediction: answer(question.text, wordsOfDocument[question.documentId] ?? []),
+          prediction: answer(question.text, split.words(of: question.documentId)),
           answers: question.answers, cue: question.cue, clsPreferred: false)
       })
   }

@@ -64,10 +64,8 @@ func scoreAnswers(_ predictions: [AnswerPrediction], split: QASplit) -> [ScoredA
 
 /// The encoder's counts of `split`, with the ceiling ANLS of its located spans.
 func splitCounts(_ split: QASplit, qa: QAOptions) -> QASplitCounts {
-  var wordsOfDocument: [String: [Word]] = [:]
-  for document in split.documents { wordsOfDocument[document.id] = document.words }
   let ceiling = split.questions.filter { !$0.answers.isEmpty }.map { question -> Double in
-    let words = wordsOfDocument[question.documentId] ?? []
+    let words = split.words(of: question.documentId)
     guard
       let span = AnswerSpan.locate(
         answers: question.answers, in: words, maxEditRatio: qa.maxAnswerEditRatio)?.span
