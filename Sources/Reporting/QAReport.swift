@@ -4,20 +4,6 @@ import Evaluation
 import Experiments
 import Foundation
 
-/// The QA part of a stored `result.json`: the metrics module's own score types, as written.
-public struct StoredQA: Decodable, Sendable {
-  public var bestEpoch: Int
-  public var dev: QAScores
-  public var test: QAScores?
-  public var trainSubset: QAScores?
-  public var devAnswers: [ScoredAnswer]
-  public var testAnswers: [ScoredAnswer]?
-  public var trainCounts: QASplitCounts
-  public var devCounts: QASplitCounts
-  public var testCounts: QASplitCounts?
-  public var baselines: [QABaselineScores]
-}
-
 /// DocVQA ANLS of the BASE models (`layoutlm-reference.md` §D.2.4–5): validation from the v2
 /// paper's Table 5 (both pre-trained 1 epoch on IIT-CDIP), test from Table 4.
 let paperDocVQA: [(String, String, Double)] = [
@@ -36,7 +22,7 @@ func renderQAReport(
 ) throws -> String {
   var out = reportHeading(title: title, description: description)
   let (variants, byVariant) = runsByVariant(results)
-  func qa(_ run: StoredRun) -> StoredQA? { run.qa }
+  func qa(_ run: StoredRun) -> QAFineTuningResult? { run.qa }
   let hasTest = results.runs.contains { qa($0)?.test != nil }
   let cues = Set(results.runs.flatMap { qa($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
   let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
@@ -119,7 +105,7 @@ func averagedPerQuestion(_ perSeed: [[Double]]) -> [Double]? {
 }
 
 /// What the encoder found per split: the not-found count and the extractive ceiling.
-func answerCoverageSection(_ qa: StoredQA) -> [String] {
+func answerCoverageSection(_ qa: QAFineTuningResult) -> [String] {
   var table = MarkdownTable(
     header: [
       "split", "questions", "windows", "answer found", "of which fuzzy", "not in the OCR",
@@ -145,7 +131,7 @@ func answerCoverageSection(_ qa: StoredQA) -> [String] {
 }
 
 /// The QA baselines on the same questions.
-func qaBaselineSection(_ qa: StoredQA, hasTest: Bool, cues: [String]) -> [String] {
+func qaBaselineSection(_ qa: QAFineTuningResult, hasTest: Bool, cues: [String]) -> [String] {
   guard !qa.baselines.isEmpty else { return [] }
   var table = MarkdownTable(
     header: ["baseline", "what it does", "dev ANLS"] + (hasTest ? ["test ANLS"] : [])

@@ -1,6 +1,7 @@
 // LayoutLab — what the report reads from `results/`: its own view of result.json files.
 
 import Evaluation
+import Experiments
 import Foundation
 import JSONValues
 
@@ -93,8 +94,8 @@ public struct StoredRun: Decodable, Sendable {
   public var fineTuning: FineTuning?
   /// Classification runs.
   public var classification: Classification?
-  /// Extractive-QA runs.
-  public var qa: StoredQA?
+  /// Extractive-QA runs: the result type itself (QA results have no older formats to read).
+  public var qa: QAFineTuningResult?
 
   /// The entity results of a run `renderReport` has checked to be an entity run.
   var entities: FineTuning {
