@@ -13,35 +13,107 @@ let experimentOptions: [OptionSpec] = [
   .value("results", "DIR", "Results folder (default: results/ beside experiments/)."),
 ]
 
+let selectionOptions: [OptionSpec] = [
+  .value("only", "GLOB", "Only the cells whose name matches (shell-style: * and ?)."),
+  .flag("only-failed", "Only the cells whose last attempt failed."),
+]
+
 let runCommand = CommandSpec(
-  name: "run", abstract: "Run every variant × seed of a spec (cached, resumable), then report.",
+  name: "run",
+  abstract: "Run every cell × seed of a spec (stages cached, resumable), then report.",
   positionals: ["SPEC"],
   discussion: """
     Finished runs are skipped: each writes results/<name>/<variant>/<seed>/result.json
-    atomically; delete one to run it again. Keys without a top-level prefix (name, base,
-    variants, seeds) are relative to `base`: --set data.test=/path/testing_data.
+    atomically; delete one to run it again. Pre-training stages (a spec's `pretraining`
+    section) are built once per distinct setting into results/.stages/, shared by every spec,
+    and a killed stage resumes from its last checkpoint. A cell that fails records
+    failed.json and the others go on; the exit code is then 1. Keys without a top-level prefix
+    (name, base, variants, axes, exclude, seeds, compare) are relative to `base`:
+    --set data.test=/path/testing_data.
     """,
-  options: experimentOptions
+  options: experimentOptions + selectionOptions + [
+    .flag("dry-run", "Print the plan (as `layoutlab plan`) and run nothing.")
+  ]
 ) { args in
   guard args.positionals.count == 1 else {
     throw UsageError.positionalCount(
       command: "layoutlab run", expected: "one SPEC", got: args.positionals.count)
   }
-  let report = try runSpec(
-    URL(fileURLWithPath: args.positionals[0]), overrides: args.allValues("set"),
-    resultsDirectory: args.value("results").map { URL(fileURLWithPath: $0) })
+  let url = URL(fileURLWithPath: args.positionals[0])
+  let options = runnerOptions(url, args)
+  if args.flag("dry-run") {
+    print(try planExperiment(specURL: url, options: options).planText)
+    return 0
+  }
+  let (report, failed) = try runSpec(url, options: options)
   print("report: \(report.path)")
+  if !failed.isEmpty {
+    printError(
+      "error: \(failed.count) run(s) failed; see failed.json in each, or `layoutlab status`:")
+    for (plan, message) in failed { printError("  \(plan.variant) seed \(plan.seed): \(message)") }
+    return 1
+  }
   return 0
 }
 
-/// `layoutlab run SPEC`: runs every unfinished run, then writes the report; returns its path.
-func runSpec(_ url: URL, overrides: [String], resultsDirectory: URL?) throws -> URL {
+/// The runner options of `run`, `plan` and `status`.
+func runnerOptions(_ url: URL, _ args: ParsedArguments) -> RunnerOptions {
   var options = RunnerOptions(
-    resultsRoot: resultsDirectory ?? resultsRoot(forSpec: url),
+    resultsRoot: args.value("results").map { URL(fileURLWithPath: $0) }
+      ?? resultsRoot(forSpec: url),
     repository: repositoryRoot(forSpec: url))
-  options.overrides = overrides
-  _ = try runExperiment(specURL: url, options: options)
-  return try reportSpec(url, overrides: overrides, resultsDirectory: options.resultsRoot)
+  options.overrides = args.allValues("set")
+  options.only = args.value("only")
+  options.onlyFailed = args.flag("only-failed")
+  return options
+}
+
+/// `layoutlab run SPEC`: runs every unfinished cell, then writes the report; returns its path
+/// and the cells that failed.
+func runSpec(_ url: URL, options: RunnerOptions) throws -> (URL, [(RunPlan, String)]) {
+  let summary = try runExperiment(specURL: url, options: options)
+  let report = try reportSpec(
+    url, overrides: options.overrides, resultsDirectory: options.resultsRoot)
+  return (report, summary.failed)
+}
+
+let planCommand = CommandSpec(
+  name: "plan",
+  abstract: "Print a spec's cells and stages: cached, to run, and estimated time.",
+  positionals: ["SPEC"],
+  discussion: """
+    Expands axes and variants, checks every setting, and lists each pre-training stage (with the
+    cells that start from it) and each cell × seed. Estimates come from step times measured on
+    this machine by earlier stages and runs of the same shape; nothing is run.
+    """,
+  options: experimentOptions + selectionOptions
+) { args in
+  guard args.positionals.count == 1 else {
+    throw UsageError.positionalCount(
+      command: "layoutlab plan", expected: "one SPEC", got: args.positionals.count)
+  }
+  let url = URL(fileURLWithPath: args.positionals[0])
+  print(try planExperiment(specURL: url, options: runnerOptions(url, args)).planText)
+  return 0
+}
+
+let statusCommand = CommandSpec(
+  name: "status",
+  abstract: "Show done / running / failed / missing per cell and stage of a spec.",
+  positionals: ["SPEC"],
+  discussion: """
+    Reads the results and the running.json files a run keeps up to date; safe to use from a
+    second terminal while `layoutlab run` works (it writes nothing).
+    """,
+  options: experimentOptions + selectionOptions
+) { args in
+  guard args.positionals.count == 1 else {
+    throw UsageError.positionalCount(
+      command: "layoutlab status", expected: "one SPEC", got: args.positionals.count)
+  }
+  let url = URL(fileURLWithPath: args.positionals[0])
+  print(try planExperiment(specURL: url, options: runnerOptions(url, args)).statusText)
+  return 0
 }
 
 let reportCommand = CommandSpec(

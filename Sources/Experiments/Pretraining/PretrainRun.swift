@@ -63,17 +63,28 @@ public func readCorpus(_ folders: [URL]) throws -> [Document] {
 public func runPretraining(_ request: PretrainRequest) throws -> String {
   let settings = try PretrainSettings.load(
     contentsOf: request.settingsFile, overrides: request.overrides)
+  // Every setting is checked before the corpus is read or anything is written.
+  _ = try settings.modelConfiguration(vocabularySize: settings.vocabularySize)
+  let printer = ProgressPrinter(label: "pretrain")
+  return try pretrainModel(
+    settings: settings, documents: try readCorpus(request.corpora), output: request.output,
+    overrides: request.overrides, stopAfter: request.stopAfter, progress: printer.handle)
+}
+
+/// The body of `runPretraining` (and of a spec's pre-training stage): pre-trains on
+/// `documents` (every `heldOutEvery`-th held out) into `output`, resuming from
+/// `output/checkpoint` when an earlier attempt left one.
+func pretrainModel(
+  settings: PretrainSettings, documents: [Document], output: URL, overrides: [String],
+  stopAfter: Int? = nil, progress: @escaping (TrainingEvent) -> Void
+) throws -> String {
   let options = settings.tasks
   let run = settings.run
   let heldOutEvery = settings.heldOutEvery
-  // Every setting is checked before the corpus is read or anything is written.
-  _ = try settings.modelConfiguration(vocabularySize: settings.vocabularySize)
-  let documents = try readCorpus(request.corpora)
   let training = documents.enumerated().filter { $0.offset % heldOutEvery != heldOutEvery - 1 }.map(
     \.element)
   let heldOut = documents.enumerated().filter { $0.offset % heldOutEvery == heldOutEvery - 1 }.map(
     \.element)
-  let output = request.output
   try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
   // The vocabulary is learned from the training pages and saved beside the model; a resumed run
   // reads it back so the token ids cannot change.
@@ -92,8 +103,7 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   let sampler = try PretrainingSampler(
     pages: pages, options: options, sequenceLength: run.sequenceLength, tokenizer: tokenizer)
   let model = LayoutLMForTask(config, task: .pretraining, seed: run.seed)
-  let printer = ProgressPrinter(label: "pretrain")
-  printer.handle(
+  progress(
     .note(
       "\(training.count) pages (\(heldOut.count) held out), vocabulary \(vocabulary.count), "
         + "tasks \([options.mvlm ? "mvlm" : nil, options.tia ? "tia" : nil, options.tim ? "tim" : nil].compactMap { $0 }.joined(separator: ","))"
@@ -101,9 +111,9 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   let records = try pretrain(
     model: model, sampler: sampler, options: run,
     checkpointDirectory: output.appendingPathComponent("checkpoint"),
-    metricsURL: output.appendingPathComponent("metrics.jsonl"), stopAfter: request.stopAfter,
-    progress: printer.handle)
-  if let stop = request.stopAfter, stop < run.steps {
+    metricsURL: output.appendingPathComponent("metrics.jsonl"), stopAfter: stopAfter,
+    progress: progress)
+  if let stop = stopAfter, stop < run.steps {
     return "stopped after step \(records.last?.step ?? 0) of \(run.steps); run again to resume"
   }
   try model.save(to: output)
@@ -126,7 +136,7 @@ public func runPretraining(_ request: PretrainRequest) throws -> String {
   try encoder.encode(evaluation).write(
     to: output.appendingPathComponent("evaluation.json"), options: .atomic)
   let recipe = PretrainingRecipe(
-    settings: settings, modelConfiguration: config, overrides: request.overrides)
+    settings: settings, modelConfiguration: config, overrides: overrides)
   try encoder.encode(recipe).write(
     to: output.appendingPathComponent("pretraining.json"), options: .atomic)
   func line(_ name: String, _ metric: MetricWithBaseline?) -> String? {

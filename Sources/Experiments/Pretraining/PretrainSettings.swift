@@ -59,7 +59,9 @@ public struct PretrainSettings: Codable, Hashable, Sendable {
     return try read(tree, file: file)
   }
 
-  private mutating func readPretraining(_ p: inout SpecReader) throws {
+  /// Reads the `pretraining` object. `tasks` (a spec's `tasks: [...]` list), when given,
+  /// replaces the `mvlm`, `tia` and `tim` switches.
+  mutating func readPretraining(_ p: inout SpecReader, tasks taskList: [String]? = nil) throws {
     let v1 = model.version == .v1
     let d = v1 ? PretrainingOptions.v1 : PretrainingOptions()
     func rate(_ key: String, _ fallback: Double) throws -> Double {
@@ -68,13 +70,21 @@ public struct PretrainSettings: Codable, Hashable, Sendable {
     func float(_ key: String, _ fallback: Float, _ range: ClosedRange<Double>) throws -> Float {
       Float(try p.double(key, default: Double(fallback), range: range))
     }
-    tasks.mvlm = try p.bool("mvlm", default: d.mvlm)
-    tasks.tia = try p.bool("tia", default: d.tia)
-    tasks.tim = try p.bool("tim", default: d.tim)
+    if let taskList {
+      tasks.mvlm = taskList.contains("mvlm")
+      tasks.tia = taskList.contains("tia")
+      tasks.tim = taskList.contains("tim")
+    } else {
+      tasks.mvlm = try p.bool("mvlm", default: d.mvlm)
+      tasks.tia = try p.bool("tia", default: d.tia)
+      tasks.tim = try p.bool("tim", default: d.tim)
+    }
     if v1 && (tasks.tia || tasks.tim) {
       throw SpecError.invalidValue(
-        file: p.file, path: p.keyPath(tasks.tia ? "tia" : "tim"),
-        expected: "false for model.version v1 (no image: MVLM only)")
+        file: p.file, path: p.keyPath(taskList != nil ? "tasks" : tasks.tia ? "tia" : "tim"),
+        expected: taskList != nil
+          ? "['mvlm'] for model.version v1 (no image: MVLM only)"
+          : "false for model.version v1 (no image: MVLM only)")
     }
     if !(tasks.mvlm || tasks.tia || tasks.tim) {
       throw SpecError.invalidValue(

@@ -24,12 +24,15 @@ extension FineTuningResult: FineTuningOutcome {}
 extension ClassificationFineTuningResult: FineTuningOutcome {}
 
 /// Trains and evaluates one run. `plan` has portable paths (what is recorded); files are read
-/// through its paths resolved against `repository`.
+/// through its paths resolved against `repository`. `pretrained` is the finished pre-training
+/// stage the run starts from (its `pretraining` section's); `observe` sees every training event.
 func executeRun(
   _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String, cache: URL,
-  repository: URL, label: String
+  repository: URL, label: String, pretrained: URL? = nil,
+  observe: @escaping (TrainingEvent) -> Void = { _ in }
 ) throws -> RunResult {
-  let settings = plan.configuration.resolvingPaths(against: repository)
+  var settings = plan.configuration.resolvingPaths(against: repository)
+  if let pretrained { settings.model.initFrom = pretrained.path }
   let provenance = currentProvenance(
     specHash: specHash, configurationHash: configurationHash, directory: repository)
   switch settings.task {
@@ -38,6 +41,7 @@ func executeRun(
     let data = settings.data
     var (result, outcome) = try runTask(
       plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
+      observe: observe,
       unit: "forms",
       documents: { try prepareDocuments(data, cache: cache) }, task: .tokenClassification,
       labels: scheme.labels.count,
@@ -65,6 +69,7 @@ func executeRun(
     let data = settings.data
     var (result, outcome) = try runTask(
       plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
+      observe: observe,
       unit: "documents",
       documents: { try prepareClassifiedPages(data, cache: cache) },
       task: .sequenceClassification, labels: RVLCDIP.classNames.count,
@@ -86,6 +91,7 @@ func executeRun(
     var questionsOfRun: [Question] = []
     var (result, outcome) = try runTask(
       plan, settings: settings, experiment: experiment, provenance: provenance, label: label,
+      observe: observe,
       unit: "pages",
       documents: {
         let prepared = try prepareQADocuments(data, cache: cache)
@@ -124,7 +130,8 @@ func executeRun(
 /// reads images) and returns the function that encodes one split.
 private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
   _ plan: RunPlan, settings: RunConfiguration, experiment: String, provenance: Provenance,
-  label: String, unit: String, documents prepare: () throws -> PreparedDocuments, task: TaskKind,
+  label: String, observe: @escaping (TrainingEvent) -> Void, unit: String,
+  documents prepare: () throws -> PreparedDocuments, task: TaskKind,
   labels: Int,
   split: (WordPieceTokenizer, Bool) throws -> ([Document]) throws -> Split,
   fineTune: (LayoutLMForTask, Split, Split, Split?, UInt64, (TrainingEvent) -> Void) throws ->
@@ -147,7 +154,10 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
     .note(
       "\(train.documents.count) train / \(dev.documents.count) dev / \(test?.documents.count ?? 0) test \(unit), "
         + "\(train.windows.count) windows, vocabulary \(vocabulary.count)"))
-  let outcome = try fineTune(model, train, dev, test, UInt64(plan.seed), printer.handle)
+  let outcome = try fineTune(model, train, dev, test, UInt64(plan.seed)) {
+    printer.handle($0)
+    observe($0)
+  }
   let result = RunResult(
     experiment: experiment, variant: plan.variant, seed: plan.seed,
     configuration: plan.configuration, modelConfiguration: model.config,

@@ -23,6 +23,7 @@ extension RunConfiguration {
     if data.vocabulary != DataSettings.buildVocabulary {
       copy.data.vocabulary = relative(data.vocabulary)
     }
+    copy.pretraining?.mapCorpusFolders(relative)
     return copy
   }
 
@@ -38,6 +39,17 @@ extension RunConfiguration {
     if data.vocabulary != DataSettings.buildVocabulary {
       copy.data.vocabulary = absolute(data.vocabulary)
     }
+    copy.pretraining?.mapCorpusFolders(absolute)
     return copy
+  }
+}
+
+extension PretrainingSection {
+  /// Rewrites each corpus folder path with `transform`.
+  mutating func mapCorpusFolders(_ transform: (String) -> String) {
+    corpus = corpus.map {
+      if case .folder(let path) = $0 { return .folder(transform(path)) }
+      return $0
+    }
   }
 }

@@ -8,13 +8,18 @@ import Training
 
 /// How to run an experiment.
 public struct RunnerOptions {
-  /// The results root (normally `results/` beside the spec's repository).
+  /// The results root (normally `results/` beside the spec's repository); stages are cached
+  /// in its `.stages/` folder, shared by every spec.
   public var resultsRoot: URL
   /// `--set key.path=value` overrides.
   public var overrides: [String] = []
   /// The repository: relative paths in specs are relative to it, and provenance reads its git
   /// state.
   public var repository: URL
+  /// `--only GLOB`: only the cells whose name matches (`*`, `?`).
+  public var only: String?
+  /// `--only-failed`: only the cells whose last attempt failed.
+  public var onlyFailed = false
 
   /// Creates options.
   public init(resultsRoot: URL, repository: URL) {
@@ -28,83 +33,111 @@ public struct ExperimentSummary {
   public var spec: ExperimentSpec
   public var ran: [RunPlan]
   public var skipped: [RunPlan]
+  /// Cells whose run failed, with the error; the others went on.
+  public var failed: [(RunPlan, String)] = []
+  /// Pre-training stages built by this call (not found cached).
+  public var stagesRan: [String] = []
 }
 
-/// The configuration hash of one run: its settings (with paths as the spec wrote them, relative
-/// to the repository, so a moved clone keeps its cache) and its seed.
-func configurationHash(_ plan: RunPlan) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  let data = try encoder.encode(plan.configuration)
-  return sha256Hex(String(decoding: data, as: UTF8.self) + "#seed=\(plan.seed)")
-}
-
-/// Runs every unfinished run of the spec at `url`, writing each `result.json` atomically.
+/// Runs every unfinished cell of the spec at `url`, building each pre-training stage a cell
+/// needs first (once per distinct setting, shared through `results/.stages/`), and writing
+/// each `result.json` atomically.
 ///
-/// All spec errors (unknown keys, wrong types, bad variant references, missing data paths,
-/// architecture settings that contradict an `initFrom` checkpoint) are found before any
-/// training. A run whose `result.json` exists with the same configuration hash is skipped;
-/// delete the file to run it again.
+/// All spec errors (unknown keys, wrong types, bad variant references or axes, missing data
+/// paths, architecture settings that contradict an `initFrom` checkpoint) are found before any
+/// work. A cell whose `result.json` has the same configuration hash is skipped; delete the
+/// file to run it again. A cell that fails records `failed.json` and the others go on.
 public func runExperiment(
   specURL url: URL, options: RunnerOptions, log: (String) -> Void = { print($0) }
 ) throws -> ExperimentSummary {
-  let spec = try ExperimentSpec.load(contentsOf: url, overrides: options.overrides)
-  let plans = try spec.plans().map { plan in
-    var portable = plan
-    portable.configuration = plan.configuration.relativizingPaths(to: options.repository)
-    return portable
-  }
-  for plan in plans {
-    let resolved = plan.configuration.resolvingPaths(against: options.repository)
-    try checkDataPaths(resolved.data, file: spec.file, path: "variants.\(plan.variant)")
-    try checkCheckpointSettings(plan, resolved: resolved, file: spec.file)
-  }
+  let plan = try planExperiment(specURL: url, options: options)
+  let spec = plan.spec
   let store = ResultStore(root: options.resultsRoot)
+  let stageStore = StageStore(root: options.resultsRoot.appendingPathComponent(".stages"))
   let specHash = sha256Hex(spec.canonicalText)
   let cache = store.experimentDirectory(spec.name).appendingPathComponent("cache")
-  var ran: [RunPlan] = []
-  var skipped: [RunPlan] = []
-  var pending: [(RunPlan, String)] = []
-  for plan in plans {
-    let hash = try configurationHash(plan)
-    if let existing = try store.read(experiment: spec.name, variant: plan.variant, seed: plan.seed),
-      existing.provenance.configurationHash == hash
-    {
-      skipped.append(plan)
-    } else {
-      pending.append((plan, hash))
-    }
-  }
-  log("\(spec.name): \(plans.count) runs, \(skipped.count) cached, \(pending.count) to run")
+  var summary = ExperimentSummary(
+    spec: spec, ran: [], skipped: plan.cells.filter { $0.state == .done }.map(\.run))
+  let pending = plan.cells.filter { $0.state != .done }
+  log(
+    "\(spec.name): \(plan.cells.count) runs, \(summary.skipped.count) cached, "
+      + "\(pending.count) to run; \(plan.stages.count) pre-training stage(s), "
+      + "\(plan.stages.filter { $0.state == .done }.count) cached")
   try writeBaselines(
-    plans.filter { [.entities, .classification].contains($0.configuration.task) }, store: store,
-    experiment: spec.name,
-    cache: cache, repository: options.repository, log: log)
-  for (index, (plan, hash)) in pending.enumerated() {
-    let label = "[\(index + 1)/\(pending.count)] \(plan.variant) seed \(plan.seed)"
-    let result = try executeRun(
-      plan, experiment: spec.name, specHash: specHash, configurationHash: hash, cache: cache,
-      repository: options.repository, label: label)
-    try store.write(result)
-    if let entities = result.fineTuning {
-      log(
-        "\(label): dev F1 \(String(format: "%.4f", entities.dev.overall.f1))"
-          + (entities.test.map { String(format: ", test F1 %.4f", $0.overall.f1) } ?? "")
-          + " in \(duration(result.timings.totalSeconds))")
-    } else if let classes = result.classification {
-      log(
-        "\(label): dev accuracy \(String(format: "%.4f", classes.dev.accuracy))"
-          + (classes.test.map { String(format: ", test accuracy %.4f", $0.accuracy) } ?? "")
-          + " in \(duration(result.timings.totalSeconds))")
-    } else if let qa = result.qa {
-      log(
-        "\(label): dev ANLS \(String(format: "%.4f", qa.dev.anls))"
-          + (qa.test.map { String(format: ", test ANLS %.4f", $0.anls) } ?? "")
-          + " in \(duration(result.timings.totalSeconds))")
+    plan.cells.map(\.run).filter { [.entities, .classification].contains($0.configuration.task) },
+    store: store, experiment: spec.name, cache: cache, repository: options.repository, log: log)
+  var stageFolders: [String: URL] = [:]
+  var stageFailures: [String: String] = [:]
+  for (index, cell) in pending.enumerated() {
+    let label = "[\(index + 1)/\(pending.count)] \(cell.run.variant) seed \(cell.run.seed)"
+    let directory = store.resultURL(
+      experiment: spec.name, variant: cell.run.variant, seed: cell.run.seed
+    ).deletingLastPathComponent()
+    do {
+      var pretrained: URL?
+      if let key = cell.stageKey, let stage = plan.stages.first(where: { $0.key == key }) {
+        if let failure = stageFailures[key] { throw StageFailure(message: failure) }
+        if stageFolders[key] == nil {
+          do {
+            let (folder, ran) = try ensurePretrainingStage(
+              stage.stage, store: stageStore, specHash: specHash,
+              repository: options.repository, log: log)
+            stageFolders[key] = folder
+            if ran { summary.stagesRan.append(key) }
+          } catch {
+            stageFailures[key] = "\(stage.label) failed: \(error)"
+            throw StageFailure(message: stageFailures[key] ?? "")
+          }
+        }
+        pretrained = stageFolders[key]
+      }
+      let tracker = ActivityTracker(directory: directory, label: label)
+      defer { tracker.finish() }
+      let result = try executeRun(
+        cell.run, experiment: spec.name, specHash: specHash, configurationHash: cell.hash,
+        cache: cache, repository: options.repository, label: label, pretrained: pretrained
+      ) { event in
+        if case .step(let step, let total, _, _, _) = event {
+          tracker.progress(step: step, of: total)
+        }
+      }
+      try store.write(result)
+      CellFailure.clear(in: directory)
+      log("\(label): \(result.headline) in \(duration(result.timings.totalSeconds))")
+      summary.ran.append(cell.run)
+    } catch {
+      let message = "\(error)"
+      try CellFailure(configurationHash: cell.hash, error: message, date: Date()).write(
+        in: directory)
+      log("\(label): FAILED: \(message)")
+      summary.failed.append((cell.run, message))
     }
-    ran.append(plan)
   }
-  return ExperimentSummary(spec: spec, ran: ran, skipped: skipped)
+  return summary
+}
+
+/// A cell could not start because the pre-training stage it needs failed.
+struct StageFailure: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
+
+extension RunResult {
+  /// The run's main scores in one line: `dev F1 0.5123, test F1 0.4987`.
+  var headline: String {
+    func line(_ name: String, _ dev: Double, _ test: Double?) -> String {
+      "dev \(name) \(String(format: "%.4f", dev))"
+        + (test.map { String(format: ", test \(name) %.4f", $0) } ?? "")
+    }
+    if let entities = fineTuning {
+      return line("F1", entities.dev.overall.f1, entities.test?.overall.f1)
+    } else if let classes = classification {
+      return line("accuracy", classes.dev.accuracy, classes.test?.accuracy)
+    } else if let qa {
+      return line("ANLS", qa.dev.anls, qa.test?.anls)
+    }
+    return "finished"
+  }
 }
 
 /// Baselines of each distinct data configuration: `results/<experiment>/baselines.json`,

@@ -23,11 +23,13 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
   public var training = FineTuningOptions()
   /// Question encoding, answer matching and decoding (`task: qa` only).
   public var qa = QAOptions()
+  /// The pre-training stage the run starts from; nil: random initialisation (or `initFrom`).
+  public var pretraining: PretrainingSection?
 
   /// Creates the defaults.
   public init() {}
 
-  enum CodingKeys: String, CodingKey { case model, data, training, task, qa }
+  enum CodingKeys: String, CodingKey { case model, data, training, task, qa, pretraining }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -37,10 +39,12 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
     training = try c.decode(FineTuningOptions.self, forKey: .training)
     task = try c.decodeIfPresent(FineTuningTask.self, forKey: .task) ?? defaults.task
     qa = try c.decodeIfPresent(QAOptions.self, forKey: .qa) ?? defaults.qa
+    pretraining = try c.decodeIfPresent(PretrainingSection.self, forKey: .pretraining)
   }
 
-  /// `task` is written only when it is not the default, and `qa` only for QA runs, so entity
-  /// and classification runs keep their configuration hash (and stay cached) across versions.
+  /// `task` is written only when it is not the default, `qa` only for QA runs and
+  /// `pretraining` only when set, so older runs keep their configuration hash (and stay cached)
+  /// across versions.
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(model, forKey: .model)
@@ -48,5 +52,6 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
     try c.encode(training, forKey: .training)
     if task != RunConfiguration().task { try c.encode(task, forKey: .task) }
     if task == .qa { try c.encode(qa, forKey: .qa) }
+    try c.encodeIfPresent(pretraining, forKey: .pretraining)
   }
 }

@@ -23,6 +23,10 @@ extension RunConfiguration {
       var qa = try reader.object("qa")
       result.qa = try QAOptions.read(&qa)
     }
+    if reader.has("pretraining") {
+      var pretraining = try reader.object("pretraining")
+      result.pretraining = try PretrainingSection.read(&pretraining, model: result.model)
+    }
     try reader.finish()
     if [.funsd, .rvlcdip, .docvqa].contains(result.data.source) && result.data.root == nil {
       throw SpecError.missingKey(file: file, path: data.keyPath("root"))

@@ -18,11 +18,23 @@ public struct RunPlan: Sendable, Hashable {
   public var configuration: RunConfiguration
 }
 
+extension JSONValue {
+  /// Whether the object has `key` before `other` (or has `key` and not `other`).
+  func keyOrder(_ key: String, before other: String) -> Bool {
+    guard case .object(let pairs) = self,
+      let first = pairs.firstIndex(where: { $0.0 == key })
+    else { return false }
+    return pairs.firstIndex(where: { $0.0 == other }).map { first < $0 } ?? true
+  }
+}
+
 /// A parsed experiment spec (`experiments/*.json5`).
 ///
-/// Top-level keys: `name`, `description`, `base` (a configuration: `model`, `data`, `training`),
-/// `variants` (name → override, with an optional `extends: "other"`), `seeds`, and `compare`
-/// (pairs `['a', 'b']` of variant names whose difference a − b the report tests).
+/// Top-level keys: `name`, `description`, `base` (a configuration: `task`, `model`, `data`,
+/// `training`, `qa`, `pretraining`), `variants` (name → override, with an optional
+/// `extends: "other"`), `axes` and `exclude` (a cartesian product of settings, expanded into
+/// named cells: `SpecAxes`), `seeds`, and `compare` (pairs `['a', 'b']` of variant names whose
+/// difference a − b the report tests).
 public struct ExperimentSpec: Sendable {
   public var file: String
   public var name: String
@@ -95,6 +107,20 @@ public struct ExperimentSpec: Sendable {
         variants.append(VariantSpec(name: variantName, extends: extends, override: body))
       }
     }
+    if let axesValue = reader.raw("axes") {
+      let axes = try SpecAxes.read(
+        axes: axesValue, exclude: reader.raw("exclude"), base: base, file: file)
+      let cells = try axes.cells(file: file)
+      for cell in cells where variants.contains(where: { $0.name == cell.name }) {
+        throw SpecError.invalidValue(
+          file: file, path: "variants.\(cell.name)", expected: "a name no axis cell has")
+      }
+      // Cells and named variants run in the order the spec writes the two keys.
+      let axesFirst = tree.keyOrder("axes", before: "variants")
+      variants = axesFirst ? cells + variants : variants + cells
+    } else if reader.raw("exclude") != nil {
+      throw SpecError.invalidValue(file: file, path: "exclude", expected: "used with axes")
+    }
     if variants.isEmpty {
       variants = [VariantSpec(name: "default", extends: nil, override: .object([]))]
     }
@@ -145,7 +171,9 @@ public struct ExperimentSpec: Sendable {
 /// `defaultSection` (a spec's `data.root=/x` sets `base.data.root`).
 func applyOverride(
   _ text: String, to tree: JSONValue,
-  topLevel: [String] = ["name", "description", "base", "variants", "seeds", "compare"],
+  topLevel: [String] = [
+    "name", "description", "base", "variants", "axes", "exclude", "seeds", "compare",
+  ],
   defaultSection: String = "base"
 ) throws -> JSONValue {
   guard let equals = text.firstIndex(of: "=") else {

@@ -156,6 +156,22 @@ struct SpecReader {
     }
   }
 
+  /// An array of strings, or nil when absent.
+  mutating func optionalStringArray(_ key: String) throws -> [String]? {
+    guard let value = raw(key) else { return nil }
+    guard case .array(let items) = value else {
+      throw SpecError.wrongType(
+        file: file, path: keyPath(key), expected: "an array of strings", found: value.typeName)
+    }
+    return try items.enumerated().map { index, item in
+      guard case .string(let text) = item else {
+        throw SpecError.wrongType(
+          file: file, path: keyPath(key) + "[\(index)]", expected: "a string", found: item.typeName)
+      }
+      return text
+    }
+  }
+
   mutating func object(_ key: String) throws -> SpecReader {
     try SpecReader(file: file, path: keyPath(key), value: raw(key) ?? .object([]))
   }

@@ -1,0 +1,152 @@
+// LayoutLab — a spec's pre-training as stages: synthetic corpora, then pre-training, each
+// built once per distinct setting and shared by every cell and spec that needs it.
+
+import Foundation
+import SyntheticData
+import TensorCore
+import Training
+
+/// The stages one pre-training section needs, with their keys. `section` has portable paths.
+struct PretrainingStagePlan: Sendable {
+  var section: PretrainingSection
+  /// One entry per synthetic corpus: its key and size.
+  var corpora: [(key: String, documents: Int, seed: Int)]
+  var key: String
+  /// The settings the key is hashed from.
+  var keyText: String
+  /// The shape the step time belongs to (for `plan`'s estimate).
+  var stepShape: String
+}
+
+extension PretrainingStagePlan {
+  /// The stage keys of `section`: each synthetic corpus's from its size, seed and code version;
+  /// the pre-training's from its settings, its corpora (synthetic keys; folders by their path
+  /// as written and a fingerprint of their files) and its code version.
+  init(_ section: PretrainingSection, repository: URL) throws {
+    self.section = section
+    corpora = []
+    var inputs: [String] = []
+    for source in section.corpus {
+      switch source {
+      case .synthetic(let documents, let seed):
+        let key = sha256Hex("\(StageKind.corpus.codeVersion)|documents=\(documents)|seed=\(seed)")
+        corpora.append((key, documents, seed))
+        inputs.append("corpus:" + key)
+      case .folder(let path):
+        inputs.append("folder:\(path)#" + folderFingerprint(resolve(path, repository)))
+      }
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let settingsText = String(decoding: try encoder.encode(section.settings), as: UTF8.self)
+    keyText =
+      "\(StageKind.pretraining.codeVersion)|\(settingsText)|\(inputs.joined(separator: ","))"
+    key = sha256Hex(keyText)
+    let model = String(decoding: try encoder.encode(section.settings.model), as: UTF8.self)
+    let run = section.settings.run
+    stepShape =
+      "\(model) batch \(run.batchSize) seq \(run.sequenceLength) tasks \(section.taskNames.joined(separator: "+")) vocab \(section.settings.vocabularySize)"
+  }
+
+  /// A short readable label: `pretraining 1a2b3c4d (mvlm+tia, 3000 steps)`.
+  var label: String {
+    "pretraining \(key.prefix(8)) (\(section.taskNames.joined(separator: "+")), \(section.settings.run.steps) steps)"
+  }
+}
+
+private func resolve(_ path: String, _ repository: URL) -> URL {
+  path.hasPrefix("/")
+    ? URL(fileURLWithPath: path) : repository.appendingPathComponent(path).standardizedFileURL
+}
+
+/// The file count and total size under `folder`: a changed corpus changes the key.
+func folderFingerprint(_ folder: URL) -> String {
+  var count = 0
+  var bytes = 0
+  let keys: [URLResourceKey] = [.fileSizeKey, .isRegularFileKey]
+  if let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) {
+    for case let url as URL in walk {
+      guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true
+      else { continue }
+      count += 1
+      bytes += values.fileSize ?? 0
+    }
+  }
+  return "\(count)files-\(bytes)bytes"
+}
+
+/// Builds (or finds) the corpus and pre-training stages of `plan`, returning the finished
+/// pre-training folder (a checkpoint `initFrom` can read) and whether any stage ran.
+func ensurePretrainingStage(
+  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, repository: URL,
+  log: (String) -> Void
+) throws -> (directory: URL, ran: Bool) {
+  var folders: [URL] = []
+  var inputKeys: [String] = []
+  var corpusIndex = 0
+  for source in plan.section.corpus {
+    switch source {
+    case .folder(let path):
+      folders.append(resolve(path, repository))
+    case .synthetic:
+      let corpus = plan.corpora[corpusIndex]
+      corpusIndex += 1
+      inputKeys.append(corpus.key)
+      let (folder, ran) = try store.ensure(
+        .corpus, key: corpus.key, label: "corpus \(corpus.key.prefix(8))"
+      ) { partial, _ in
+        let started = Date()
+        log("stage corpus \(corpus.key.prefix(8)): generating \(corpus.documents) pages")
+        let output = partial.appendingPathComponent("pages")
+        try? FileManager.default.removeItem(at: output)
+        _ = try generateSyntheticDataset(
+          kind: .corpus, docs: corpus.documents, seed: UInt64(corpus.seed),
+          outputDirectory: output, options: SynthesisOptions(),
+          threads: ProcessInfo.processInfo.activeProcessorCount)
+        return StageRecord(
+          kind: .corpus, key: corpus.key, inputs: [],
+          settings: "documents=\(corpus.documents) seed=\(corpus.seed)",
+          provenance: currentProvenance(
+            specHash: specHash, configurationHash: corpus.key, directory: repository),
+          seconds: Date().timeIntervalSince(started))
+      }
+      if !ran { log("stage corpus \(corpus.key.prefix(8)): cached") }
+      folders.append(folder.appendingPathComponent("pages"))
+    }
+  }
+  var section = plan.section
+  section.mapCorpusFolders { resolve($0, repository).path }
+  let result = try store.ensure(.pretraining, key: plan.key, label: plan.label) {
+    partial, tracker in
+    let started = Date()
+    log("stage \(plan.label): running")
+    let printer = ProgressPrinter(label: "stage \(plan.key.prefix(8))")
+    var firstStep: (step: Int, time: Date)?
+    var lastStep: (step: Int, time: Date)?
+    let summary = try pretrainModel(
+      settings: section.settings, documents: try readCorpus(folders), output: partial,
+      overrides: []
+    ) { event in
+      printer.handle(event)
+      if case .step(let step, let total, _, _, _) = event {
+        tracker.progress(step: step, of: total)
+        if firstStep == nil { firstStep = (step, Date()) }
+        lastStep = (step, Date())
+      }
+    }
+    log(summary)
+    var record = StageRecord(
+      kind: .pretraining, key: plan.key, inputs: inputKeys, settings: plan.keyText,
+      provenance: currentProvenance(
+        specHash: specHash, configurationHash: plan.key, directory: repository),
+      seconds: Date().timeIntervalSince(started), steps: section.settings.run.steps,
+      stepShape: plan.stepShape)
+    if let firstStep, let lastStep, lastStep.step > firstStep.step {
+      record.secondsPerStep =
+        lastStep.time.timeIntervalSince(firstStep.time) / Double(lastStep.step - firstStep.step)
+    }
+    return record
+  }
+  if !result.ran { log("stage \(plan.label): cached") }
+  return result
+}
