@@ -35,11 +35,7 @@ let runCommand = CommandSpec(
     .flag("dry-run", "Print the plan (as `layoutlab plan`) and run nothing.")
   ]
 ) { args in
-  guard args.positionals.count == 1 else {
-    throw UsageError.positionalCount(
-      command: "layoutlab run", expected: "one SPEC", got: args.positionals.count)
-  }
-  let url = URL(fileURLWithPath: args.positionals[0])
+  let url = try specArgument(args, command: "run")
   let options = runnerOptions(url, args)
   if args.flag("dry-run") {
     print(try planExperiment(specURL: url, options: options).planText)
@@ -54,6 +50,15 @@ let runCommand = CommandSpec(
     return 1
   }
   return 0
+}
+
+/// The one SPEC positional of `run`, `plan`, `status` and `report`.
+func specArgument(_ args: ParsedArguments, command: String) throws -> URL {
+  guard args.positionals.count == 1 else {
+    throw UsageError.positionalCount(
+      command: "layoutlab \(command)", expected: "one SPEC", got: args.positionals.count)
+  }
+  return URL(fileURLWithPath: args.positionals[0])
 }
 
 /// The runner options of `run`, `plan` and `status`.
@@ -88,11 +93,7 @@ let planCommand = CommandSpec(
     """,
   options: experimentOptions + selectionOptions
 ) { args in
-  guard args.positionals.count == 1 else {
-    throw UsageError.positionalCount(
-      command: "layoutlab plan", expected: "one SPEC", got: args.positionals.count)
-  }
-  let url = URL(fileURLWithPath: args.positionals[0])
+  let url = try specArgument(args, command: "plan")
   print(try planExperiment(specURL: url, options: runnerOptions(url, args)).planText)
   return 0
 }
@@ -107,11 +108,7 @@ let statusCommand = CommandSpec(
     """,
   options: experimentOptions + selectionOptions
 ) { args in
-  guard args.positionals.count == 1 else {
-    throw UsageError.positionalCount(
-      command: "layoutlab status", expected: "one SPEC", got: args.positionals.count)
-  }
-  let url = URL(fileURLWithPath: args.positionals[0])
+  let url = try specArgument(args, command: "status")
   print(try planExperiment(specURL: url, options: runnerOptions(url, args)).statusText)
   return 0
 }
@@ -120,12 +117,9 @@ let reportCommand = CommandSpec(
   name: "report", abstract: "Regenerate results/<name>/report.md from stored results alone.",
   positionals: ["SPEC"], options: experimentOptions
 ) { args in
-  guard args.positionals.count == 1 else {
-    throw UsageError.positionalCount(
-      command: "layoutlab report", expected: "one SPEC", got: args.positionals.count)
-  }
+  let url = try specArgument(args, command: "report")
   let report = try reportSpec(
-    URL(fileURLWithPath: args.positionals[0]), overrides: args.allValues("set"),
+    url, overrides: args.allValues("set"),
     resultsDirectory: args.value("results").map { URL(fileURLWithPath: $0) })
   print("report: \(report.path)")
   return 0

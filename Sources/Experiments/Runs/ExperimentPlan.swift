@@ -100,10 +100,17 @@ public func planExperiment(specURL url: URL, options: RunnerOptions) throws -> E
   let finished = runs.compactMap {
     try? store.read(experiment: spec.name, variant: $0.variant, seed: $0.seed)
   }
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  func text<T: Encodable>(_ value: T) -> Data { (try? encoder.encode(value)) ?? Data() }
+  // One stage plan per distinct section: its key reads the corpus folders' files.
+  var stagePlans: [PretrainingSection: PretrainingStagePlan] = [:]
   for run in runs {
     var stageKey: String?
     if let section = run.configuration.pretraining {
-      let stage = try PretrainingStagePlan(section, repository: options.repository)
+      let stage =
+        try stagePlans[section] ?? PretrainingStagePlan(section, repository: options.repository)
+      stagePlans[section] = stage
       stageKey = stage.key
       if let index = stages.firstIndex(where: { $0.key == stage.key }) {
         if !stages[index].variants.contains(run.variant) {
@@ -131,9 +138,6 @@ public func planExperiment(specURL url: URL, options: RunnerOptions) throws -> E
     }
     if cell.state != .done {
       // A finished run with the same settings (another seed), else the same model and data.
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
-      func text<T: Encodable>(_ value: T) -> Data { (try? encoder.encode(value)) ?? Data() }
       let twin =
         finished.first { text($0.configuration) == text(run.configuration) }
         ?? finished.first {

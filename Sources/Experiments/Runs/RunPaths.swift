@@ -30,10 +30,7 @@ extension RunConfiguration {
   /// This configuration with relative paths made absolute against `repository`, for reading
   /// files. Never stored: records keep the portable form.
   func resolvingPaths(against repository: URL) -> RunConfiguration {
-    func absolute(_ path: String) -> String {
-      path.hasPrefix("/")
-        ? path : repository.appendingPathComponent(path).standardizedFileURL.path
-    }
+    func absolute(_ path: String) -> String { absolutePath(path, against: repository) }
     var copy = self
     for key in pathKeys { copy[keyPath: key] = self[keyPath: key].map(absolute) }
     if data.vocabulary != DataSettings.buildVocabulary {
@@ -52,4 +49,9 @@ extension PretrainingSection {
       return $0
     }
   }
+}
+
+/// `path` made absolute against `repository` (absolute paths stay as written).
+func absolutePath(_ path: String, against repository: URL) -> String {
+  path.hasPrefix("/") ? path : repository.appendingPathComponent(path).standardizedFileURL.path
 }

@@ -33,7 +33,9 @@ extension PretrainingStagePlan {
         corpora.append((key, documents, seed))
         inputs.append("corpus:" + key)
       case .folder(let path):
-        inputs.append("folder:\(path)#" + folderFingerprint(resolve(path, repository)))
+        inputs.append(
+          "folder:\(path)#"
+            + folderFingerprint(URL(fileURLWithPath: absolutePath(path, against: repository))))
       }
     }
     let encoder = JSONEncoder()
@@ -52,11 +54,6 @@ extension PretrainingStagePlan {
   var label: String {
     "pretraining \(key.prefix(8)) (\(section.taskNames.joined(separator: "+")), \(section.settings.run.steps) steps)"
   }
-}
-
-private func resolve(_ path: String, _ repository: URL) -> URL {
-  path.hasPrefix("/")
-    ? URL(fileURLWithPath: path) : repository.appendingPathComponent(path).standardizedFileURL
 }
 
 /// The file count and total size under `folder`: a changed corpus changes the key.
@@ -87,7 +84,7 @@ func ensurePretrainingStage(
   for source in plan.section.corpus {
     switch source {
     case .folder(let path):
-      folders.append(resolve(path, repository))
+      folders.append(URL(fileURLWithPath: absolutePath(path, against: repository)))
     case .synthetic:
       let corpus = plan.corpora[corpusIndex]
       corpusIndex += 1
@@ -115,7 +112,7 @@ func ensurePretrainingStage(
     }
   }
   var section = plan.section
-  section.mapCorpusFolders { resolve($0, repository).path }
+  section.mapCorpusFolders { absolutePath($0, against: repository) }
   let result = try store.ensure(.pretraining, key: plan.key, label: plan.label) {
     partial, tracker in
     let started = Date()
