@@ -32,14 +32,29 @@ let runCommand = CommandSpec(
     --set data.test=/path/testing_data.
     """,
   options: experimentOptions + selectionOptions + [
-    .flag("dry-run", "Print the plan (as `layoutlab plan`) and run nothing.")
+    .flag("dry-run", "Print the plan (as `layoutlab plan`) and run nothing."),
+    .value(
+      "jobs", "N",
+      "Run up to N stages or cells at once, each in its own process with threads/N threads "
+        + "(default 1). Every worker gets the same thread count, so a cell's metrics equal a "
+        + "LAYOUTLAB_THREADS=threads/N run's."),
+    .value(
+      "unit", "UNIT",
+      "Run only stage:KEY or cell:VARIANT@SEED and write no report (what --jobs workers do)."),
   ]
 ) { args in
   let url = try specArgument(args, command: "run")
-  let options = runnerOptions(url, args)
+  var options = runnerOptions(url, args)
+  options.jobs = try args.int("jobs", default: 1, in: 1...1024)
+  options.unit = try args.value("unit").map(WorkUnit.init(parsing:))
+  options.executable = Bundle.main.executableURL
   if args.flag("dry-run") {
     print(try planExperiment(specURL: url, options: options).planText)
     return 0
+  }
+  if options.unit != nil {
+    let summary = try runExperiment(specURL: url, options: options)
+    return summary.failed.isEmpty ? 0 : 1
   }
   let (report, failed) = try runSpec(url, options: options)
   print("report: \(report.path)")

@@ -19,12 +19,6 @@ final class RunnerTests: XCTestCase {
     try? FileManager.default.removeItem(at: root)
   }
 
-  /// The `layoutlab` executable built beside the test bundle.
-  var executable: URL {
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("layoutlab")
-  }
-
   func metrics(_ spec: URL, results: URL) throws -> [String: Double] {
     let store = ResultStore(root: results)
     var found: [String: Double] = [:]
@@ -47,9 +41,7 @@ final class RunnerTests: XCTestCase {
   }
 
   func testKilledRunsResumeToTheUninterruptedMetrics() throws {
-    guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-      return XCTFail("\(executable.path) is not built (swift build builds it)")
-    }
+    let executable = try builtLayoutlab()
     let spec = root.appendingPathComponent("experiments/killed.json5")
     try Data(
       """

@@ -127,8 +127,10 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
 /// (the generator's train/test split becomes `training_data/` and `testing_data/`, or RVL-CDIP's
 /// `labels/`; with `templateHoldout` the test documents use templates never seen in training).
 ///
-/// Generation goes into a `.partial` sibling that is renamed when complete, and a `.complete`
-/// marker is written last, so an interrupted run never leaves a half-written set in use.
+/// Generation goes into a `.partial-<pid>` sibling with its `.complete` marker, renamed into
+/// place when complete, so an interrupted run never leaves a half-written set in use and two
+/// processes (`run --jobs`) that need the same set never clash: the second rename finds the
+/// first one's set and uses it.
 func cachedSyntheticSet(
   kind: SynthesisKind, _ data: DataSettings, cache: URL, keySuffix: String = ""
 ) throws -> URL {
@@ -143,9 +145,16 @@ func cachedSyntheticSet(
   let root = cache.appendingPathComponent(key)
   let done = root.appendingPathComponent(".complete")
   if FileManager.default.fileExists(atPath: done.path) { return root }
-  try? FileManager.default.removeItem(at: root)
-  let staging = cache.appendingPathComponent(key + ".partial")
-  try? FileManager.default.removeItem(at: staging)
+  // Staging folders of processes that died are removed.
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
+  for name in names where name.hasPrefix(key + ".partial") {
+    let pid = Int32(name.dropFirst((key + ".partial-").count)) ?? 0
+    if !processIsAlive(pid) {
+      try? FileManager.default.removeItem(at: cache.appendingPathComponent(name))
+    }
+  }
+  let staging = cache.appendingPathComponent(
+    key + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
   try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
   var options = SynthesisOptions()
   options.templateHoldout = data.templateHoldout
@@ -153,7 +162,19 @@ func cachedSyntheticSet(
   _ = try generateSyntheticDataset(
     kind: kind, docs: data.documents, seed: UInt64(data.generatorSeed), outputDirectory: staging,
     options: options, threads: ProcessInfo.processInfo.activeProcessorCount)
-  try FileManager.default.moveItem(at: staging, to: root)
-  try Data().write(to: done)
+  try Data().write(to: staging.appendingPathComponent(".complete"))
+  if FileManager.default.fileExists(atPath: done.path) {
+    try? FileManager.default.removeItem(at: staging)  // another process finished first
+    return root
+  }
+  do {
+    try FileManager.default.moveItem(at: staging, to: root)
+  } catch  where FileManager.default.fileExists(atPath: done.path) {
+    try? FileManager.default.removeItem(at: staging)
+  } catch {
+    // A set without its marker, left by a run killed between rename and marker (older code).
+    try FileManager.default.removeItem(at: root)
+    try FileManager.default.moveItem(at: staging, to: root)
+  }
   return root
 }

@@ -20,6 +20,13 @@ public struct RunnerOptions {
   public var only: String?
   /// `--only-failed`: only the cells whose last attempt failed.
   public var onlyFailed = false
+  /// `--jobs N`: stages and cells run at once, each in its own `layoutlab` process with
+  /// `threads / N` threads (clamped to the thread count).
+  public var jobs = 1
+  /// `--unit`: run only this stage or cell (what each `--jobs` worker process does).
+  public var unit: WorkUnit?
+  /// The `layoutlab` executable that `--jobs` starts its workers from.
+  public var executable: URL?
 
   /// Creates options.
   public init(resultsRoot: URL, repository: URL) {
@@ -46,42 +53,39 @@ public struct ExperimentSummary {
 /// All spec errors (unknown keys, wrong types, bad variant references or axes, missing data
 /// paths, architecture settings that contradict an `initFrom` checkpoint) are found before any
 /// work. A cell whose `result.json` has the same configuration hash is skipped; delete the
-/// file to run it again. A cell that fails records `failed.json` and the others go on.
+/// file to run it again. A cell that fails records `failed.json` and the others go on; so
+/// does a cell another live process is running. With `options.jobs > 1` the work is spread
+/// over worker processes (`runInParallel`); with `options.unit` only that unit runs.
 public func runExperiment(
   specURL url: URL, options: RunnerOptions, log: (String) -> Void = { print($0) }
 ) throws -> ExperimentSummary {
-  let plan = try planExperiment(specURL: url, options: options)
-  let spec = plan.spec
-  let store = ResultStore(root: options.resultsRoot)
-  let stageStore = StageStore(root: options.resultsRoot.appendingPathComponent(".stages"))
-  let specHash = sha256Hex(spec.canonicalText)
-  let cache = store.experimentDirectory(spec.name).appendingPathComponent("cache")
+  let context = try RunContext(specURL: url, options: options)
+  if let unit = options.unit { return try context.run(unit, log: log) }
+  let plan = context.plan
   var summary = ExperimentSummary(
-    spec: spec, ran: [], skipped: plan.cells.filter { $0.state == .done }.map(\.run))
+    spec: plan.spec, ran: [], skipped: plan.cells.filter { $0.state == .done }.map(\.run))
   let pending = plan.cells.filter { $0.state != .done }
   log(
-    "\(spec.name): \(plan.cells.count) runs, \(summary.skipped.count) cached, "
+    "\(plan.spec.name): \(plan.cells.count) runs, \(summary.skipped.count) cached, "
       + "\(pending.count) to run; \(plan.stages.count) pre-training stage(s), "
       + "\(plan.stages.filter { $0.state == .done }.count) cached")
-  try writeBaselines(
-    plan.cells.map(\.run).filter { [.entities, .classification].contains($0.configuration.task) },
-    store: store, experiment: spec.name, cache: cache, repository: options.repository, log: log)
+  try context.writeSpecBaselines(log: log)
+  if options.jobs > 1 { return try runInParallel(context, summary: summary, log: log) }
   var stageFolders: [String: URL] = [:]
   var stageFailures: [String: String] = [:]
   for (index, cell) in pending.enumerated() {
     let label = "[\(index + 1)/\(pending.count)] \(cell.run.variant) seed \(cell.run.seed)"
-    let directory = store.resultURL(
-      experiment: spec.name, variant: cell.run.variant, seed: cell.run.seed
-    ).deletingLastPathComponent()
+    if cell.state == .running, let pid = cell.activity?.pid {
+      log("\(label): running in process \(pid); left to it")
+      continue
+    }
     do {
       var pretrained: URL?
       if let key = cell.stageKey, let stage = plan.stages.first(where: { $0.key == key }) {
         if let failure = stageFailures[key] { throw StageFailure(message: failure) }
         if stageFolders[key] == nil {
           do {
-            let (folder, ran) = try ensurePretrainingStage(
-              stage.stage, store: stageStore, specHash: specHash,
-              repository: options.repository, log: log)
+            let (folder, ran) = try context.build(stage, log: log)
             stageFolders[key] = folder
             if ran { summary.stagesRan.append(key) }
           } catch {
@@ -91,29 +95,124 @@ public func runExperiment(
         }
         pretrained = stageFolders[key]
       }
-      let tracker = ActivityTracker(directory: directory, label: label)
-      defer { tracker.finish() }
-      let result = try executeRun(
-        cell.run, experiment: spec.name, specHash: specHash, configurationHash: cell.hash,
-        cache: cache, repository: options.repository, label: label, pretrained: pretrained
-      ) { event in
-        if case .step(let step, let total, _, _, _) = event {
-          tracker.progress(step: step, of: total)
-        }
-      }
-      try store.write(result)
-      CellFailure.clear(in: directory)
-      log("\(label): \(result.headline) in \(duration(result.timings.totalSeconds))")
+      try context.runCell(cell, label: label, pretrained: pretrained, log: log)
       summary.ran.append(cell.run)
     } catch {
       let message = "\(error)"
-      try CellFailure(configurationHash: cell.hash, error: message, date: Date()).write(
-        in: directory)
+      try context.recordFailure(of: cell, message: message)
       log("\(label): FAILED: \(message)")
       summary.failed.append((cell.run, message))
     }
   }
   return summary
+}
+
+/// A planned experiment with the stores its work reads and writes.
+struct RunContext {
+  let specURL: URL
+  let plan: ExperimentPlan
+  let options: RunnerOptions
+  let store: ResultStore
+  let stageStore: StageStore
+  let specHash: String
+  /// The experiment's data cache (`results/<name>/cache`).
+  let cache: URL
+
+  init(specURL: URL, options: RunnerOptions) throws {
+    self.specURL = specURL
+    self.options = options
+    plan = try planExperiment(specURL: specURL, options: options)
+    store = ResultStore(root: options.resultsRoot)
+    stageStore = StageStore(root: options.resultsRoot.appendingPathComponent(".stages"))
+    specHash = sha256Hex(plan.spec.canonicalText)
+    cache = store.experimentDirectory(plan.spec.name).appendingPathComponent("cache")
+  }
+
+  /// The folder of a cell's `result.json`, `failed.json` and `running.json`.
+  func directory(of cell: CellPlan) -> URL {
+    store.resultURL(experiment: plan.spec.name, variant: cell.run.variant, seed: cell.run.seed)
+      .deletingLastPathComponent()
+  }
+
+  /// Writes the baselines of every entity and classification data configuration of the spec.
+  func writeSpecBaselines(log: (String) -> Void) throws {
+    try writeBaselines(
+      plan.cells.map(\.run).filter {
+        [.entities, .classification].contains($0.configuration.task)
+      },
+      store: store, experiment: plan.spec.name, cache: cache, repository: options.repository,
+      log: log)
+  }
+
+  /// Builds (or finds cached) a pre-training stage: its folder, and whether it ran now.
+  func build(_ stage: StagePlan, log: (String) -> Void) throws -> (URL, Bool) {
+    try ensurePretrainingStage(
+      stage.stage, store: stageStore, specHash: specHash, repository: options.repository,
+      log: log)
+  }
+
+  /// Trains and evaluates one cell and writes its `result.json` (clearing any `failed.json`).
+  func runCell(_ cell: CellPlan, label: String, pretrained: URL?, log: (String) -> Void) throws {
+    let directory = directory(of: cell)
+    let tracker = ActivityTracker(directory: directory, label: label)
+    defer { tracker.finish() }
+    let result = try executeRun(
+      cell.run, experiment: plan.spec.name, specHash: specHash, configurationHash: cell.hash,
+      cache: cache, repository: options.repository, label: label, pretrained: pretrained
+    ) { event in
+      if case .step(let step, let total, _, _, _) = event {
+        tracker.progress(step: step, of: total)
+      }
+    }
+    try store.write(result)
+    CellFailure.clear(in: directory)
+    log("\(label): \(result.headline) in \(duration(result.timings.totalSeconds))")
+  }
+
+  /// Records why a cell failed in its `failed.json`.
+  func recordFailure(of cell: CellPlan, message: String) throws {
+    try CellFailure(configurationHash: cell.hash, error: message, date: Date()).write(
+      in: directory(of: cell))
+  }
+
+  /// Runs one unit alone (a `--jobs` worker): a stage, or a cell (whose stage is built
+  /// first if it is not cached). No baselines, no report.
+  func run(_ unit: WorkUnit, log: (String) -> Void) throws -> ExperimentSummary {
+    var summary = ExperimentSummary(spec: plan.spec, ran: [], skipped: [])
+    switch unit {
+    case .stage(let key):
+      guard let stage = plan.stages.first(where: { $0.key == key }) else {
+        throw WorkUnitError.notInPlan(unit: unit.argument, spec: specURL.path)
+      }
+      if try build(stage, log: log).1 { summary.stagesRan.append(key) }
+    case .cell(let variant, let seed):
+      guard let cell = plan.cells.first(where: { $0.run.variant == variant && $0.run.seed == seed })
+      else { throw WorkUnitError.notInPlan(unit: unit.argument, spec: specURL.path) }
+      if cell.state == .done {
+        summary.skipped.append(cell.run)
+        return summary
+      }
+      let label = "\(variant) seed \(seed)"
+      do {
+        var pretrained: URL?
+        if let key = cell.stageKey, let stage = plan.stages.first(where: { $0.key == key }) {
+          do {
+            pretrained = try build(stage, log: log).0
+          } catch {
+            throw StageFailure(message: "\(stage.label) failed: \(error)")
+          }
+        }
+        try runCell(cell, label: label, pretrained: pretrained, log: log)
+        summary.ran.append(cell.run)
+      } catch {
+        let message = "\(error)"
+        try recordFailure(of: cell, message: message)
+        log("\(label): FAILED: \(message)")
+        summary.failed.append((cell.run, message))
+      }
+    }
+    return summary
+  }
 }
 
 /// A cell could not start because the pre-training stage it needs failed.

@@ -72,12 +72,12 @@ func folderFingerprint(_ folder: URL) -> String {
   return "\(count)files-\(bytes)bytes"
 }
 
-/// Builds (or finds) the corpus and pre-training stages of `plan`, returning the finished
-/// pre-training folder (a checkpoint `initFrom` can read) and whether any stage ran.
-func ensurePretrainingStage(
+/// Builds (or finds) the corpus stages of `plan`: the corpus folders in written order
+/// (synthetic ones in the stage cache) and the keys of the synthetic ones.
+func ensureCorpusStages(
   _ plan: PretrainingStagePlan, store: StageStore, specHash: String, repository: URL,
   log: (String) -> Void
-) throws -> (directory: URL, ran: Bool) {
+) throws -> (folders: [URL], keys: [String]) {
   var folders: [URL] = []
   var inputKeys: [String] = []
   var corpusIndex = 0
@@ -111,6 +111,21 @@ func ensurePretrainingStage(
       folders.append(folder.appendingPathComponent("pages"))
     }
   }
+  return (folders, inputKeys)
+}
+
+/// Builds (or finds) the corpus and pre-training stages of `plan`, returning the finished
+/// pre-training folder (a checkpoint `initFrom` can read) and whether it ran now.
+func ensurePretrainingStage(
+  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, repository: URL,
+  log: (String) -> Void
+) throws -> (directory: URL, ran: Bool) {
+  if store.record(.pretraining, key: plan.key) != nil {
+    log("stage \(plan.label): cached")
+    return (store.directory(.pretraining, key: plan.key), false)
+  }
+  let (folders, inputKeys) = try ensureCorpusStages(
+    plan, store: store, specHash: specHash, repository: repository, log: log)
   var section = plan.section
   section.mapCorpusFolders { absolutePath($0, against: repository) }
   let result = try store.ensure(.pretraining, key: plan.key, label: plan.label) {

@@ -54,9 +54,7 @@ public struct StageActivity: Codable, Sendable {
   public var totalSteps: Int = 0
 
   /// Whether the process that wrote this is still alive (on this machine).
-  public var isAlive: Bool {
-    kill(pid, 0) == 0 || errno == EPERM
-  }
+  public var isAlive: Bool { processIsAlive(pid) }
 
   /// Reads `running.json` in `directory`, if any.
   static func read(in directory: URL) -> StageActivity? {
@@ -75,6 +73,11 @@ public struct StageActivity: Codable, Sendable {
     try? encoder.encode(self).write(
       to: directory.appendingPathComponent("running.json"), options: .atomic)
   }
+}
+
+/// Whether process `pid` exists on this machine.
+func processIsAlive(_ pid: Int32) -> Bool {
+  pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
 }
 
 /// Follows one piece of work in `running.json`, at most every `interval` seconds.
@@ -167,7 +170,13 @@ public struct StageStore: Sendable {
     }
     try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
     let tracker = ActivityTracker(directory: partial, label: label)
-    let record = try build(partial, tracker)
+    let record: StageRecord
+    do {
+      record = try build(partial, tracker)
+    } catch {
+      tracker.finish()  // a failed build is not running, nor interrupted
+      throw error
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try encoder.encode(record).write(

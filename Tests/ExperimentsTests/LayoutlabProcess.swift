@@ -1,0 +1,40 @@
+// LayoutLab — the real `layoutlab` executable, run as a subprocess by the runner tests.
+
+import Foundation
+
+/// The `layoutlab` executable built beside the test bundle (`swift build` builds it).
+func builtLayoutlab() throws -> URL {
+  let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("layoutlab")
+  guard FileManager.default.isExecutableFile(atPath: url.path) else {
+    throw MissingExecutable(path: url.path)
+  }
+  return url
+}
+
+/// The executable is not where `swift build` puts it: a failure, not a skip.
+struct MissingExecutable: Error, CustomStringConvertible {
+  var path: String
+  var description: String { "\(path) is not built (swift build builds it)" }
+}
+
+/// Runs `layoutlab arguments…` to the end with `environment` added to this process's; returns
+/// its exit status and everything it printed (stdout and stderr).
+func runLayoutlab(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+  status: Int32, output: String
+) {
+  let process = Process()
+  process.executableURL = try builtLayoutlab()
+  process.arguments = arguments
+  process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  let output = FileManager.default.temporaryDirectory.appendingPathComponent("ll-out-\(UUID())")
+  _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+  defer { try? FileManager.default.removeItem(at: output) }
+  let handle = try FileHandle(forWritingTo: output)
+  process.standardOutput = handle
+  process.standardError = handle
+  try process.run()
+  process.waitUntilExit()
+  try handle.close()
+  return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+}
