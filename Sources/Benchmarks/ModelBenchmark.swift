@@ -1,6 +1,7 @@
 // LayoutLab — `layoutlab bench model`: seconds per training step and per inference batch.
 
 import Foundation
+import HostCPU
 import LayoutModels
 import Seeding
 import TensorCore
@@ -81,6 +82,8 @@ public func runModelBenchmark(_ options: ModelBenchmarkOptions) throws -> Int32 
   let parameters = model.namedParameters()
   let optimizer = AdamW(parameters: parameters, options: AdamWOptions(learningRate: 1e-4))
   let context = ForwardContext(training: true, seed: 0)
+  ProcessMemory.resetPeak()
+  BufferCache.shared.resetHighWater()
   let train = measureBest(
     minimumRepetitions: options.steps, maximumRepetitions: options.steps, minimumSeconds: 0
   ) {
@@ -89,6 +92,8 @@ public func runModelBenchmark(_ options: ModelBenchmarkOptions) throws -> Int32 
     optimizer.update()
     optimizer.zeroGradients()
   }
+  let trainPeakBytes = ProcessMemory.peakResidentBytes()
+  let tensorPeakBytes = BufferCache.shared.usage.highWaterBytes
   if options.profile {
     OpProfile.start()
     if let loss = model(inputs, labels: labels, context: context).loss {
@@ -134,6 +139,8 @@ public func runModelBenchmark(_ options: ModelBenchmarkOptions) throws -> Int32 
       "train_tokens_per_s",
       String(format: "%.1f", Double(options.batch * options.sequenceLength) / train.median)
     ),
+    ("train_peak_rss_mb", "\(trainPeakBytes >> 20)"),
+    ("train_tensor_peak_mb", "\(tensorPeakBytes >> 20)"),
   ]
   if options.json {
     print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")

@@ -19,7 +19,7 @@ func renderClassificationReport(
   var table = MarkdownTable(
     header: ["variant", "n", "dev accuracy (mean ± sd)", "dev 95% CI (t, seeds)"]
       + (hasTest ? ["test accuracy (mean ± sd)"] : []) + (hasTrain ? ["train accuracy"] : [])
-      + cues.map { "dev cue: \($0)" } + ["params", "train time / run"])
+      + cues.map { "dev cue: \($0)" } + ["params", "train time / run", "peak RSS"])
   for variant in variants {
     let runs = byVariant[variant] ?? []
     let dev = try summarizeSeeds(runs.compactMap { scores($0)?.dev.accuracy })
@@ -35,6 +35,7 @@ func renderClassificationReport(
     for cue in cues { row.append(fixed(mean(runs.compactMap { scores($0)?.dev.perCue[cue] }))) }
     row.append("\(runs.first?.parameterCount ?? 0)")
     row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
+    row.append(peakMemory(runs))
     table.rows.append(row)
   }
   out += [table.markdown, ""]

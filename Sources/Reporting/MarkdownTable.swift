@@ -28,6 +28,12 @@ func fixed(_ value: Double?, _ digits: Int = 3) -> String {
 }
 
 /// A duration as `12m05s`.
+/// The largest peak resident memory of `runs` (`812 MB`), or `–` when none recorded it.
+func peakMemory(_ runs: [StoredRun]) -> String {
+  guard let peak = runs.compactMap({ $0.memory?.peakResidentBytes }).max() else { return "–" }
+  return "\(peak >> 20) MB"
+}
+
 func minutes(_ seconds: Double) -> String {
   let s = Int(seconds.rounded())
   return s >= 60 ? "\(s / 60)m" + String(format: "%02ds", s % 60) : "\(s)s"

@@ -34,7 +34,7 @@ func renderQAReport(
         ? ["test ANLS (mean ± sd)", "test 95% CI (bootstrap, questions)", "test exact match"]
         : ["dev exact match"])
       + cues.map { "\(hasTest ? "test" : "dev") cue: \($0)" }
-      + ["[CLS] preferred", "train ANLS (256 questions)", "params", "train time / run"])
+      + ["[CLS] preferred", "train ANLS (256 questions)", "params", "train time / run", "peak RSS"])
   for variant in variants {
     let runs = byVariant[variant] ?? []
     let dev = try summarizeSeeds(runs.compactMap { qa($0)?.dev.anls })
@@ -62,6 +62,7 @@ func renderQAReport(
     row.append(fixed(mean(runs.compactMap { qa($0)?.trainSubset?.anls })))
     row.append("\(runs.first?.parameterCount ?? 0)")
     row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
+    row.append(peakMemory(runs))
     table.rows.append(row)
   }
   out += [table.markdown, ""]

@@ -49,7 +49,9 @@ public func renderReport(
   var header = ["variant", "n", "dev F1 (mean ± sd)", "dev 95% CI (t, seeds)"]
   if hasTest { header += ["test F1 (mean ± sd)"] }
   header +=
-    labels.map { "dev \($0)" } + cues.map { "dev cue: \($0)" } + ["params", "train time / run"]
+    labels.map { "dev \($0)" } + cues.map { "dev cue: \($0)" } + [
+      "params", "train time / run", "peak RSS",
+    ]
   var table = MarkdownTable(header: header)
   for variant in variants {
     let runs = byVariant[variant] ?? []
@@ -70,6 +72,7 @@ public func renderReport(
     }
     row.append("\(runs.first?.parameterCount ?? 0)")
     row.append(minutes(mean(runs.map(\.timings.totalSeconds)) ?? 0))
+    row.append(peakMemory(runs))
     table.rows.append(row)
   }
   out += [table.markdown, ""]

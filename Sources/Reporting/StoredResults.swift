@@ -54,6 +54,10 @@ public struct StoredRun: Decodable, Sendable {
     public var numericVariant: String?
     public var cpu: String?
   }
+  /// Peak memory of the run (absent in results from before it was recorded).
+  public struct Memory: Decodable, Sendable {
+    public var peakResidentBytes: Int
+  }
   public struct DataSummary: Decodable, Sendable {
     public var trainDocuments: Int
     public var devDocuments: Int
@@ -103,6 +107,7 @@ public struct StoredRun: Decodable, Sendable {
     return fineTuning
   }
   public var timings: Timings
+  public var memory: Memory?
   public var provenance: Provenance
   public var data: DataSummary
   public var parameterCount: Int

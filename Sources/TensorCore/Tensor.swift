@@ -2,53 +2,6 @@
 
 import Synchronization
 
-/// Freed tensor buffers kept for reuse, keyed by exact element count.
-///
-/// Training allocates and frees the same large buffers every step. Returned to the system,
-/// each one comes back as fresh pages that the kernel must fault in and zero, which costs more
-/// than the arithmetic on them; kept here, the next step reuses them. The cache holds at most
-/// `capacityBytes`; beyond that, buffers are freed.
-final class BufferCache: Sendable {
-  static let shared = BufferCache(capacityBytes: 3 << 30)
-
-  private struct State {
-    var free: [Int: [UnsafeMutableRawPointer]] = [:]
-    var bytes = 0
-  }
-  private let state = Mutex(State())
-  private let capacityBytes: Int
-
-  init(capacityBytes: Int) { self.capacityBytes = capacityBytes }
-
-  /// A 64-byte aligned buffer for `count` floats (contents undefined).
-  func take(_ count: Int) -> UnsafeMutablePointer<Float> {
-    let capacity = max(count, 1)
-    let reused: UnsafeMutableRawPointer? = state.withLock { state in
-      guard let pointer = state.free[capacity]?.popLast() else { return nil }
-      state.bytes -= capacity * MemoryLayout<Float>.stride
-      return pointer
-    }
-    let raw =
-      reused
-      ?? UnsafeMutableRawPointer.allocate(
-        byteCount: capacity * MemoryLayout<Float>.stride, alignment: 64)
-    return raw.bindMemory(to: Float.self, capacity: capacity)
-  }
-
-  /// Returns a buffer from `take`.
-  func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
-    let capacity = max(count, 1)
-    let bytes = capacity * MemoryLayout<Float>.stride
-    let kept: Bool = state.withLock { state in
-      guard state.bytes + bytes <= capacityBytes else { return false }
-      state.free[capacity, default: []].append(UnsafeMutableRawPointer(pointer))
-      state.bytes += bytes
-      return true
-    }
-    if !kept { UnsafeMutableRawPointer(pointer).deallocate() }
-  }
-}
-
 public final class TensorStorage: @unchecked Sendable {
   /// The first element.
   public let pointer: UnsafeMutablePointer<Float>

@@ -62,17 +62,22 @@ public struct ClassificationFineTuningResult: Codable, Sendable {
 
 /// Encoded documents of one split for classification (one window each).
 public struct ClassificationSplit {
-  public var documents: [Document]
+  /// Each document's cue tag (synthetic data), or nil, in order; the documents themselves are
+  /// not kept.
+  public var cues: [String?]
   public var windows: [EncodedWindow]
   public var images: PageImages
 
-  /// Encodes `documents`; loads page images when `withImages`.
-  public init(documents: [Document], encoder: SequenceClassificationEncoder, withImages: Bool)
-    throws
-  {
-    self.documents = documents
+  /// The number of documents.
+  public var documentCount: Int { cues.count }
+
+  /// Encodes `documents`; loads page images into `images` storage.
+  public init(
+    documents: [Document], encoder: SequenceClassificationEncoder, images storage: PageImageStorage
+  ) throws {
+    cues = documents.map(\.cue)
     windows = try documents.map { try encoder.encode($0).window }
-    images = withImages ? try PageImages.load(documents).0 : .none
+    images = try PageImages.load(documents, storage: storage)
   }
 }
 
@@ -94,11 +99,10 @@ public func predictClasses(model: LayoutLMForTask, split: ClassificationSplit, b
         let base = logits.pointer + row * classes
         var best = 0
         for c in 1..<classes where base[c] > base[best] { best = c }
-        let document = split.documents[start + row]
         result.append(
           ClassPrediction(
             id: window.documentId, gold: Int(window.classLabel ?? -1), predicted: best,
-            cue: document.cue))
+            cue: split.cues[start + row]))
       }
     }
   }

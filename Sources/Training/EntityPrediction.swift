@@ -21,24 +21,48 @@ public struct DocumentPrediction: Codable, Hashable, Sendable {
   }
 }
 
-/// The documents of a split, encoded, with their gold words.
+/// The gold tag of one kept word (what entity scoring needs of a document, and no more).
+public struct GoldWord: Hashable, Sendable {
+  /// The index in `Document.words`.
+  public var wordIndex: Int
+  /// The tag, such as `B-QUESTION` or `O`.
+  public var tag: String
+  /// The cue tag of the word's entity (synthetic data), or nil.
+  public var cue: String?
+}
+
+/// The documents of a split, encoded, with their gold words. The documents themselves are not
+/// kept: memory holds windows and gold tags, and page images stay in `images`' storage.
 public struct TokenClassificationSplit {
-  public var documents: [Document]
+  /// The documents' ids, in order.
+  public var documentIds: [String]
   public var windows: [EncodedWindow]
-  public var labeledWords: [String: [LabeledWord]]
+  /// Each document's kept words with their gold tags and cues, by document id.
+  public var goldWords: [String: [GoldWord]]
   public var images: PageImages
 
-  /// Encodes `documents` with `encoder`; loads page images when `withImages`.
-  public init(documents: [Document], encoder: TokenClassificationEncoder, withImages: Bool) throws {
-    self.documents = documents
+  /// The number of documents.
+  public var documentCount: Int { documentIds.count }
+
+  /// Encodes `documents` with `encoder`; loads page images into `images` storage.
+  public init(
+    documents: [Document], encoder: TokenClassificationEncoder, images storage: PageImageStorage
+  ) throws {
+    documentIds = documents.map(\.id)
     windows = try encoder.encode(documents).windows
-    var words: [String: [LabeledWord]] = [:]
+    var words: [String: [GoldWord]] = [:]
     for document in documents {
       var counts = BoxClampCounts()
-      words[document.id] = try encoder.labelScheme.labeledWords(document, counts: &counts)
+      var cueOfWord: [Int: String] = [:]
+      for entity in document.entities {
+        for index in entity.wordIndices { cueOfWord[index] = entity.cue }
+      }
+      words[document.id] = try encoder.labelScheme.labeledWords(document, counts: &counts).map {
+        GoldWord(wordIndex: $0.wordIndex, tag: $0.tag, cue: cueOfWord[$0.wordIndex])
+      }
     }
-    labeledWords = words
-    images = withImages ? try PageImages.load(documents).0 : .none
+    goldWords = words
+    images = try PageImages.load(documents, storage: storage)
   }
 }
 
@@ -69,15 +93,10 @@ public func predictEntities(
       }
     }
   }
-  return split.documents.map { document in
-    let words = split.labeledWords[document.id] ?? []
-    var cueOfWord: [Int: String] = [:]
-    for entity in document.entities {
-      for index in entity.wordIndices { cueOfWord[index] = entity.cue }
-    }
+  return split.documentIds.map { id in
+    let words = split.goldWords[id] ?? []
     return DocumentPrediction(
-      id: document.id, gold: words.map(\.tag),
-      predicted: words.map { predicted[document.id]?[$0.wordIndex] ?? "O" },
-      cues: words.map { cueOfWord[$0.wordIndex] })
+      id: id, gold: words.map(\.tag),
+      predicted: words.map { predicted[id]?[$0.wordIndex] ?? "O" }, cues: words.map(\.cue))
   }
 }

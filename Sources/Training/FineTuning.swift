@@ -252,7 +252,9 @@ private func trainPhase<Prediction>(
     }
     if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs {
       let evalStart = Date()
+      BufferCache.shared.trim()  // training's buffers do not fit evaluation's shapes
       let (metric, predictions) = try evaluate()
+      BufferCache.shared.trim()
       evaluationSeconds += Date().timeIntervalSince(evalStart)
       history.append(
         EpochRecord(

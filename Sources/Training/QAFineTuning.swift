@@ -15,6 +15,9 @@ public struct QASplit {
   /// Page images, by document id (empty without visual tokens).
   public var images: PageImages
 
+  /// The number of pages.
+  public var documentCount: Int { documents.count }
+
   /// Every window of every question, `[W]`.
   public var windows: [EncodedWindow] { encoding.windows }
 
@@ -24,16 +27,17 @@ public struct QASplit {
   /// The OCR words of the page `documentId` (none for an unknown page).
   public func words(of documentId: String) -> [Word] { wordsByPage[documentId] ?? [] }
 
-  /// Encodes `questions` against `documents`; loads page images when `withImages`.
+  /// Encodes `questions` against `documents`; loads page images into `images` storage.
   public init(
-    documents: [Document], questions: [Question], encoder: QAEncoder, withImages: Bool
+    documents: [Document], questions: [Question], encoder: QAEncoder,
+    images storage: PageImageStorage
   ) throws {
     self.documents = documents
     wordsByPage = Dictionary(
       documents.map { ($0.id, $0.words) }, uniquingKeysWith: { _, last in last })
     self.questions = questions
     encoding = try encoder.encode(questions, documents: documents)
-    images = withImages ? try PageImages.load(documents).0 : .none
+    images = try PageImages.load(documents, storage: storage)
   }
 }
 

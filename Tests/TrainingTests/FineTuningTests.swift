@@ -33,7 +33,7 @@ final class FineTuningTests: XCTestCase {
     return try ClassificationSplit(
       documents: documents,
       encoder: SequenceClassificationEncoder(tokenizer: tokenizer, maxSequenceLength: 16),
-      withImages: false)
+      images: .none)
   }
 
   func parameterValues(_ model: LayoutLMForTask) -> [String: [Float]] {
@@ -77,8 +77,8 @@ final class FineTuningTests: XCTestCase {
       model: model, train: data, dev: data, test: nil, options: options, seed: 1)
     XCTAssertEqual(result.history.map(\.epoch), [1, 2, 3, 4, 5])
     XCTAssertEqual(result.history.map(\.metric), Array(repeating: .accuracy, count: 5))
-    XCTAssertEqual(result.train?.documents, data.documents.count)
-    XCTAssertEqual(result.trainPredictions?.map(\.id), data.documents.map(\.id))
+    XCTAssertEqual(result.train?.documents, data.documentCount)
+    XCTAssertEqual(result.trainPredictions?.map(\.id), data.windows.map(\.documentId))
     XCTAssertTrue((4...5).contains(result.bestEpoch), "best epoch \(result.bestEpoch)")
     XCTAssertEqual(result.steps, 5 * 2)
     // The full phase moved the encoder too.

@@ -43,6 +43,15 @@ public struct RunTimings: Codable, Hashable, Sendable {
   public var totalSeconds: Double
 }
 
+/// Memory one run held at its peak.
+public struct RunMemory: Codable, Hashable, Sendable {
+  /// Peak resident set size of the run (of the whole process where the system cannot reset
+  /// the peak per run), bytes.
+  public var peakResidentBytes: Int
+  /// The most bytes tensors and the buffer cache held at once, bytes.
+  public var tensorPeakBytes: Int
+}
+
 /// Everything one run produced.
 public struct RunResult: Codable, Sendable {
   public var experiment: String
@@ -61,6 +70,8 @@ public struct RunResult: Codable, Sendable {
   /// Extractive-QA runs (`task: qa`).
   public var qa: QAFineTuningResult? = nil
   public var timings: RunTimings
+  /// Peak memory (absent in older results).
+  public var memory: RunMemory? = nil
   public var provenance: Provenance
   /// Model parameters, for the report.
   public var parameterCount: Int

@@ -158,7 +158,8 @@ struct RunContext {
     defer { tracker.finish() }
     let result = try executeRun(
       cell.run, experiment: plan.spec.name, specHash: specHash, configurationHash: cell.hash,
-      cache: cache, repository: options.repository, label: label, pretrained: pretrained
+      cache: cache, repository: options.repository, label: label, pretrained: pretrained,
+      pageCache: stageStore.root.appendingPathComponent("pages")
     ) { event in
       if case .step(let step, let total, _, _, _) = event {
         tracker.progress(step: step, of: total)
