@@ -29,6 +29,18 @@ public enum ProcessMemory {
     #endif
   }
 
+  /// Hands memory freed by this process back to the system (glibc keeps freed small blocks
+  /// in its heap otherwise, and they still count as resident). A no-op elsewhere.
+  public static func returnFreedMemory() {
+    #if canImport(Glibc)
+      // malloc.h is not in the Glibc module; look the function up (absent outside glibc).
+      typealias MallocTrim = @convention(c) (Int) -> Int32
+      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+      }
+    #endif
+  }
+
   /// Starts a new peak at the current resident size (Linux: `/proc/self/clear_refs`); returns
   /// false where the system cannot, and the peak then covers the whole process.
   @discardableResult

@@ -130,7 +130,7 @@ public func renderReport(
   out +=
     [
       "## Provenance", "",
-      "- runs: \(results.runs.count); total wall time \(minutes(total))",
+      "- runs: \(results.runs.count); run time \(minutes(total)) in all (the sum over runs; `run --jobs` overlaps them)",
       "- commits: \(commits.joined(separator: ", "))",
       "- threads: \(Set(results.runs.map(\.provenance.threads)).sorted().map(String.init).joined(separator: ", ")); toolchain: \(first.provenance.toolchain)",
       "- spec hash: \(Set(results.runs.map { String($0.provenance.specHash.prefix(16)) }).sorted().joined(separator: ", "))",

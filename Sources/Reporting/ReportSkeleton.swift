@@ -27,7 +27,7 @@ func shortProvenanceSection(_ results: ExperimentResults) -> [String] {
   ).sorted()
   return [
     "## Provenance", "",
-    "- runs: \(results.runs.count); total wall time \(minutes(total))",
+    "- runs: \(results.runs.count); run time \(minutes(total)) in all (the sum over runs; `run --jobs` overlaps them)",
     "- commits: \(commits.joined(separator: ", "))",
   ] + machineLines(results) + [""]
 }

@@ -226,6 +226,7 @@ private func trainPhase<Prediction>(
   var step = 0
   let start = Date()
   var evaluationSeconds = 0.0
+  var batchSeconds = 0.0  // building batches (windows, page images) on this thread
   for epoch in 1...options.epochs {
     var indices = Array(windows.indices)
     order.shuffle(&indices)
@@ -233,8 +234,10 @@ private func trainPhase<Prediction>(
     for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
       let batchWindows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)]
         .map { windows[$0] }
+      let batchStarted = Date()
       let batch = try makeBatch(
         batchWindows, images: images, withImages: model.config.visualTokens)
+      batchSeconds += Date().timeIntervalSince(batchStarted)
       guard let loss = model(batch.inputs, labels: batch.labels, context: context).loss else {
         continue
       }
@@ -267,6 +270,11 @@ private func trainPhase<Prediction>(
   }
   guard let best else { throw TrainingStateError.missing("a dev evaluation (no epochs ran)") }
   let trainSeconds = Date().timeIntervalSince(start) - evaluationSeconds
+  progress(
+    .note(
+      String(
+        format: "batches built in %.1f s of %.1f s training (%.1f %%)", batchSeconds,
+        trainSeconds, 100 * batchSeconds / max(trainSeconds, 1e-9))))
   best.snapshot.restore(into: parameters)
   return DevSelectedTraining(
     history: history, bestEpoch: best.epoch, bestPredictions: best.predictions, steps: step,

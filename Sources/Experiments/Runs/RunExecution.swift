@@ -185,6 +185,7 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
   documents.train = []
   documents.dev = []
   documents.test = []
+  ProcessMemory.returnFreedMemory()
   memory.mark("splits encoded")
   let dataSeconds = Date().timeIntervalSince(started)
   let printer = ProgressPrinter(label: label)
