@@ -65,18 +65,24 @@ public struct ClassificationSplit {
   /// Each document's cue tag (synthetic data), or nil, in order; the documents themselves are
   /// not kept.
   public var cues: [String?]
-  public var windows: [EncodedWindow]
+  public var windows: WindowList
   public var images: PageImages
 
   /// The number of documents.
   public var documentCount: Int { cues.count }
+  /// The number of windows (one a document).
+  public var windowCount: Int { windows.count }
 
-  /// Encodes `documents`; loads page images into `images` storage.
+  /// Encodes `documents` (into a temporary file when `windowsOnDisk`); loads page images into
+  /// `images` storage.
   public init(
-    documents: [Document], encoder: SequenceClassificationEncoder, images storage: PageImageStorage
+    documents: [Document], encoder: SequenceClassificationEncoder, images storage: PageImageStorage,
+    windowsOnDisk: Bool = false
   ) throws {
     cues = documents.map(\.cue)
-    windows = try documents.map { try encoder.encode($0).window }
+    var builder = try WindowList.Builder(onDisk: windowsOnDisk)
+    for document in documents { try builder.append(contentsOf: [encoder.encode(document).window]) }
+    windows = try builder.finish()
     images = try PageImages.load(documents, storage: storage)
   }
 }
@@ -90,7 +96,7 @@ public func predictClasses(model: LayoutLMForTask, split: ClassificationSplit, b
   let context = ForwardContext(training: false)
   try Autodiff.withoutRecording {
     for start in stride(from: 0, to: split.windows.count, by: batchSize) {
-      let windows = Array(split.windows[start..<min(start + batchSize, split.windows.count)])
+      let windows = try split.windows.windows(start..<min(start + batchSize, split.windows.count))
       let batch = try makeBatch(
         windows, images: split.images, withImages: model.config.visualTokens)
       guard let logits = model(batch.inputs, context: context).logits else { continue }

@@ -36,22 +36,27 @@ public struct GoldWord: Hashable, Sendable {
 public struct TokenClassificationSplit {
   /// The documents' ids, in order.
   public var documentIds: [String]
-  public var windows: [EncodedWindow]
+  public var windows: WindowList
   /// Each document's kept words with their gold tags and cues, by document id.
   public var goldWords: [String: [GoldWord]]
   public var images: PageImages
 
   /// The number of documents.
   public var documentCount: Int { documentIds.count }
+  /// The number of windows.
+  public var windowCount: Int { windows.count }
 
-  /// Encodes `documents` with `encoder`; loads page images into `images` storage.
+  /// Encodes `documents` with `encoder` (one document at a time, into a temporary file when
+  /// `windowsOnDisk`); loads page images into `images` storage.
   public init(
-    documents: [Document], encoder: TokenClassificationEncoder, images storage: PageImageStorage
+    documents: [Document], encoder: TokenClassificationEncoder, images storage: PageImageStorage,
+    windowsOnDisk: Bool = false
   ) throws {
     documentIds = documents.map(\.id)
-    windows = try encoder.encode(documents).windows
+    var builder = try WindowList.Builder(onDisk: windowsOnDisk)
     var words: [String: [GoldWord]] = [:]
     for document in documents {
+      try builder.append(contentsOf: encoder.encode([document]).windows)
       var counts = BoxClampCounts()
       var cueOfWord: [Int: String] = [:]
       for entity in document.entities {
@@ -62,6 +67,7 @@ public struct TokenClassificationSplit {
       }
     }
     goldWords = words
+    windows = try builder.finish()
     images = try PageImages.load(documents, storage: storage)
   }
 }
@@ -74,7 +80,7 @@ public func predictEntities(
   let context = ForwardContext(training: false)
   try Autodiff.withoutRecording {
     for start in stride(from: 0, to: split.windows.count, by: batchSize) {
-      let windows = Array(split.windows[start..<min(start + batchSize, split.windows.count)])
+      let windows = try split.windows.windows(start..<min(start + batchSize, split.windows.count))
       let batch = try makeBatch(
         windows, images: split.images, withImages: model.config.visualTokens)
       guard let logits = model(batch.inputs, context: context).logits else { continue }

@@ -158,7 +158,7 @@ public struct DevSelectedTraining<Prediction> {
 /// selection); the full phase then starts from its best head, and the best epoch is chosen
 /// among the full phase's epochs, numbered after the probe's.
 public func trainSelectingOnDev<Prediction>(
-  model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
+  model: LayoutLMForTask, windows: WindowList, images: PageImages,
   options: FineTuningOptions, seed: UInt64, metric: DevMetric, progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
@@ -191,7 +191,7 @@ public func trainSelectingOnDev<Prediction>(
 
 /// One phase of `trainSelectingOnDev`: a single optimiser and schedule over `options.epochs`.
 private func trainPhase<Prediction>(
-  model: LayoutLMForTask, windows: [EncodedWindow], images: PageImages,
+  model: LayoutLMForTask, windows: WindowList, images: PageImages,
   options: FineTuningOptions, seed: UInt64, metric metricName: DevMetric,
   progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
@@ -228,12 +228,12 @@ private func trainPhase<Prediction>(
   var evaluationSeconds = 0.0
   var batchSeconds = 0.0  // building batches (windows, page images) on this thread
   for epoch in 1...options.epochs {
-    var indices = Array(windows.indices)
+    var indices = Array(0..<windows.count)
     order.shuffle(&indices)
     var lossSum = 0.0
     for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
-      let batchWindows = indices[batchStart..<min(batchStart + options.batchSize, indices.count)]
-        .map { windows[$0] }
+      let batchWindows = try windows.windows(
+        indices[batchStart..<min(batchStart + options.batchSize, indices.count)])
       let batchStarted = Date()
       let batch = try makeBatch(
         batchWindows, images: images, withImages: model.config.visualTokens)

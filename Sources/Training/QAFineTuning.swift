@@ -18,6 +18,9 @@ public struct QASplit {
   /// The number of pages.
   public var documentCount: Int { documents.count }
 
+  /// The number of windows.
+  public var windowCount: Int { encoding.windows.count }
+
   /// Every window of every question, `[W]`.
   public var windows: [EncodedWindow] { encoding.windows }
 

@@ -91,7 +91,8 @@ func fineTuneQA(
 ) throws -> QAFineTuningResult {
   let batchSize = 16
   let run = try trainSelectingOnDev(
-    model: model, windows: train.windows, images: train.images, options: options, seed: seed,
+    model: model, windows: WindowList(train.windows), images: train.images, options: options,
+    seed: seed,
     metric: .anls, progress: progress
   ) {
     let answers = scoreAnswers(

@@ -10,7 +10,7 @@ import Training
 /// An encoded split of either task.
 protocol EncodedSplit {
   var documentCount: Int { get }
-  var windows: [EncodedWindow] { get }
+  var windowCount: Int { get }
   var images: PageImages { get }
 }
 
@@ -56,7 +56,8 @@ func executeRun(
           tokenizer: tokenizer, labelScheme: scheme, maxSequenceLength: data.maxLength,
           stride: data.stride)
         return {
-          try TokenClassificationSplit(documents: $0, encoder: encoder, images: images)
+          try TokenClassificationSplit(
+            documents: $0, encoder: encoder, images: images, windowsOnDisk: pageCache != nil)
         }
       },
       fineTune: { model, train, dev, test, seed, progress in
@@ -82,7 +83,10 @@ func executeRun(
       split: { tokenizer, images in
         let encoder = try SequenceClassificationEncoder(
           tokenizer: tokenizer, maxSequenceLength: data.maxLength)
-        return { try ClassificationSplit(documents: $0, encoder: encoder, images: images) }
+        return {
+          try ClassificationSplit(
+            documents: $0, encoder: encoder, images: images, windowsOnDisk: pageCache != nil)
+        }
       },
       fineTune: { model, train, dev, test, seed, progress in
         try fineTuneSequenceClassification(
@@ -193,7 +197,7 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
   printer.handle(
     .note(
       "\(train.documentCount) train / \(dev.documentCount) dev / \(test?.documentCount ?? 0) test \(unit), "
-        + "\(train.windows.count) windows, vocabulary \(vocabulary.count)"))
+        + "\(train.windowCount) windows, vocabulary \(vocabulary.count)"))
   let outcome = try fineTune(model, train, dev, test, UInt64(plan.seed)) {
     printer.handle($0)
     observe($0)
@@ -205,7 +209,7 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
     configuration: plan.configuration, modelConfiguration: model.config,
     data: DataSummary(
       trainDocuments: train.documentCount, devDocuments: dev.documentCount,
-      testDocuments: test?.documentCount ?? 0, trainWindows: train.windows.count,
+      testDocuments: test?.documentCount ?? 0, trainWindows: train.windowCount,
       vocabularySize: vocabulary.count, source: settings.data.source.rawValue,
       ocr: documents.ocr),
     timings: RunTimings(
