@@ -163,7 +163,7 @@ public func pretrain(
       tia: output.taskLosses["tia"].map { Double($0.scalar) },
       tim: output.taskLosses["tim"].map { Double($0.scalar) }, learningRate: Double(rate))
     records.append(record)
-    metrics.write(try encoder.encode(record) + Data("\n".utf8))
+    try metrics.write(contentsOf: try encoder.encode(record) + Data("\n".utf8))
     progress(
       .step(
         step: step + 1, totalSteps: options.steps, loss: loss.scalar, learningRate: rate,

@@ -56,7 +56,8 @@ public final class ProgressPrinter: @unchecked Sendable {
   }
 
   private func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    // Progress is best effort: a closed standard error must not stop training.
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
   }
 }
 

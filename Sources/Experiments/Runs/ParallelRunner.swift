@@ -105,9 +105,14 @@ final class Worker: @unchecked Sendable {
     try process.run()
     let reader = pipe.fileHandleForReading
     let thread = Thread { [self] in
+      // POSIX read, not FileHandle.availableData: that traps on an I/O error.
+      let descriptor = reader.fileDescriptor
+      var chunk = [UInt8](repeating: 0, count: 64 * 1024)
       while true {
-        let data = reader.availableData
-        if data.isEmpty { break }
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        if count <= 0 { break }
+        let data = chunk[0..<count]
         pending.withLock { state in
           state.buffer.append(contentsOf: data)
           while let newline = state.buffer.firstIndex(of: UInt8(ascii: "\n")) {

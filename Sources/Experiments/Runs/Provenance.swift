@@ -19,9 +19,9 @@ func git(_ arguments: [String], in directory: URL) -> String? {
   process.standardOutput = pipe
   process.standardError = FileHandle.nullDevice
   do { try process.run() } catch { return nil }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  let data = try? pipe.fileHandleForReading.readToEnd()
   process.waitUntilExit()
-  guard process.terminationStatus == 0 else { return nil }
+  guard process.terminationStatus == 0, let data else { return nil }
   return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 

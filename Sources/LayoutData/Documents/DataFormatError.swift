@@ -36,3 +36,14 @@ public struct DataEnvironmentError: Error, CustomStringConvertible, Equatable, S
   /// The message.
   public var description: String { message }
 }
+
+extension DataFormatError {
+  /// The most characters of a file's text (a line, a field, a path) that an error echoes.
+  public static let maximumEcho = 200
+
+  /// `text` in single quotes for an error message, cut to `maximumEcho` characters with "…" so
+  /// a multi-megabyte line does not become a multi-megabyte message.
+  public static func quoted<Text: StringProtocol>(_ text: Text) -> String {
+    text.count <= maximumEcho ? "'\(text)'" : "'\(text.prefix(maximumEcho))…'"
+  }
+}

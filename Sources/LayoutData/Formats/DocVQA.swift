@@ -114,8 +114,10 @@ public enum MicrosoftReadOCR {
       throw DataFormatError(
         file: root.file, entry: "recognitionResults", expected: "at least one page")
     }
-    let width = try page.member("width").double()
-    let height = try page.member("height").double()
+    let width = try PixelLimits.checked(
+      try page.member("width").double(), file: root.file, entry: "recognitionResults[0].width")
+    let height = try PixelLimits.checked(
+      try page.member("height").double(), file: root.file, entry: "recognitionResults[0].height")
     guard width > 0, height > 0 else {
       throw DataFormatError(
         file: root.file, entry: "recognitionResults[0].width/height", expected: "positive numbers")

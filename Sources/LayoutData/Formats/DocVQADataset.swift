@@ -41,35 +41,53 @@ public struct DocVQADataset: Sendable {
     let ocrFolders = ocrDirectory.map { [$0] } ?? [folder.appendingPathComponent("ocr_results")]
     var dataset = DocVQADataset(questionFiles: questionFiles, documents: [], documentsWithOCR: [])
     var seen = Set<String>()
-    for entry in questionFiles.flatMap(\.entries) where !seen.contains(entry.question.documentId) {
-      let id = entry.question.documentId
-      seen.insert(id)
-      let image = folder.appendingPathComponent(entry.image)
-      var document = Document(id: id, pageWidth: 0, pageHeight: 0)
-      for ocrFolder in ocrFolders {
-        let json = ocrFolder.appendingPathComponent(id + ".json")
-        let tsv = ocrFolder.appendingPathComponent(id + ".tsv")
-        if FileManager.default.fileExists(atPath: json.path) {
-          document = try MicrosoftReadOCR.read(json, documentId: id)
-        } else if FileManager.default.fileExists(atPath: tsv.path) {
-          document = try TesseractTSV.read(tsv, documentId: id)
-        } else {
-          continue
+    for (file, questionFile) in zip(files, questionFiles) {
+      for (index, entry) in questionFile.entries.enumerated()
+      where !seen.contains(entry.question.documentId) {
+        seen.insert(entry.question.documentId)
+        let source = "data[\(index)].image \(DataFormatError.quoted(entry.image))"
+        let page = try namingSource(file: file.path, entry: source) {
+          try readPage(entry, folder: folder, ocrFolders: ocrFolders)
         }
-        dataset.documentsWithOCR.insert(id)
-        break
+        if page.hasOCR { dataset.documentsWithOCR.insert(page.document.id) }
+        dataset.documents.append(page.document)
       }
-      if FileManager.default.fileExists(atPath: image.path) {
-        document.imagePath = image.path
-        if document.pageWidth == 0 {
-          let size = try ImageHeader.pixelSize(of: image)
-          document.pageWidth = size.width
-          document.pageHeight = size.height
-        }
-      }
-      dataset.documents.append(document)
     }
     return dataset
+  }
+
+  /// The page of one question entry: words from its OCR file when one is found, the size from
+  /// the OCR or the image header. Errors name the OCR or image file; the caller puts the
+  /// question file and entry first.
+  private static func readPage(_ entry: DocVQAEntry, folder: URL, ocrFolders: [URL]) throws -> (
+    document: Document, hasOCR: Bool
+  ) {
+    let id = entry.question.documentId
+    let image = folder.appendingPathComponent(entry.image)
+    var document = Document(id: id, pageWidth: 0, pageHeight: 0)
+    var hasOCR = false
+    for ocrFolder in ocrFolders {
+      let json = ocrFolder.appendingPathComponent(id + ".json")
+      let tsv = ocrFolder.appendingPathComponent(id + ".tsv")
+      if try listedFileExists(json, what: "a Read API OCR JSON") {
+        document = try MicrosoftReadOCR.read(json, documentId: id)
+      } else if try listedFileExists(tsv, what: "a tesseract TSV") {
+        document = try TesseractTSV.read(tsv, documentId: id)
+      } else {
+        continue
+      }
+      hasOCR = true
+      break
+    }
+    if try listedFileExists(image, what: "a page image") {
+      document.imagePath = image.path
+      if document.pageWidth == 0 {
+        let size = try ImageHeader.pixelSize(of: image)
+        document.pageWidth = size.width
+        document.pageHeight = size.height
+      }
+    }
+    return (document, hasOCR)
   }
 
   /// Writes a DocVQA folder: `<split>_v1.0.json` and `ocr_results/<page>.json` (Microsoft Read

@@ -41,14 +41,17 @@ public enum FUNSD {
   {
     let id = annotation.deletingPathExtension().lastPathComponent
     var document = Document(id: id, pageWidth: 0, pageHeight: 0)
-    if let image, FileManager.default.fileExists(atPath: image.path) {
+    if let image, try listedFileExists(image, what: "a page image") {
       let size = try ImageHeader.pixelSize(of: image)
       document.pageWidth = size.width
       document.pageHeight = size.height
       document.imagePath = image.path
     } else if let size = try root.optionalMember("image_size") {
-      document.pageWidth = try size.member("width").int()
-      document.pageHeight = try size.member("height").int()
+      for (key, field) in [("width", \Document.pageWidth), ("height", \Document.pageHeight)] {
+        let node = try size.member(key)
+        document[keyPath: field] = try PixelLimits.checked(
+          try node.int(), file: root.file, entry: node.path)
+      }
     } else {
       throw DataEnvironmentError(
         "\(annotation.path): the page image \(image?.path ?? "(none)") is missing, so the page size is unknown"

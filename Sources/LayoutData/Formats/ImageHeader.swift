@@ -8,11 +8,17 @@ public enum ImageHeader {
   ///
   /// Throws `DataFormatError` naming the file when the header is truncated or not PNG/TIFF.
   public static func pixelSize(of url: URL) throws -> (width: Int, height: Int) {
-    guard let handle = FileHandle(forReadingAtPath: url.path) else {
-      throw DataEnvironmentError("cannot open image \(url.path)")
+    if case .other(let kind) = listedFileKind(url) {
+      throw DataEnvironmentError("cannot open image \(url.path): found \(kind)")
+    }
+    let handle: FileHandle
+    do {
+      handle = try FileHandle(forReadingFrom: url)
+    } catch {
+      throw DataEnvironmentError("cannot open image \(url.path): \(error.localizedDescription)")
     }
     defer { try? handle.close() }
-    let head = [UInt8](handle.readData(ofLength: 64 * 1024))
+    let head = try read(handle, count: 64 * 1024, file: url.path)
     if head.count >= 8, head[0..<8].elementsEqual([137, 80, 78, 71, 13, 10, 26, 10]) {
       return try pngSize(head, file: url.path)
     }
@@ -26,10 +32,19 @@ public enum ImageHeader {
         throw DataFormatError(
           file: url.path, entry: "first IFD offset \(offset)", expected: "inside the file")
       }
-      let directory = [UInt8](handle.readData(ofLength: 2 + 12 * 4096))
+      let directory = try read(handle, count: 2 + 12 * 4096, file: url.path)
       return try tiffSize(directory, bigEndian: bigEndian, file: url.path)
     }
     throw DataFormatError(file: url.path, entry: "header", expected: "a PNG or TIFF signature")
+  }
+
+  /// Up to `count` bytes from `handle`'s position; an I/O error names `file`.
+  private static func read(_ handle: FileHandle, count: Int, file: String) throws -> [UInt8] {
+    do {
+      return [UInt8](try handle.read(upToCount: count) ?? Data())
+    } catch {
+      throw DataEnvironmentError("cannot read image \(file): \(error.localizedDescription)")
+    }
   }
 
   static func pngSize(_ bytes: [UInt8], file: String) throws -> (width: Int, height: Int) {
@@ -41,6 +56,8 @@ public enum ImageHeader {
     guard width > 0, height > 0 else {
       throw DataFormatError(file: file, entry: "IHDR", expected: "a positive width and height")
     }
+    _ = try PixelLimits.checked(width, file: file, entry: "IHDR width")
+    _ = try PixelLimits.checked(height, file: file, entry: "IHDR height")
     return (width, height)
   }
 
@@ -75,6 +92,8 @@ public enum ImageHeader {
       throw DataFormatError(
         file: file, entry: "ImageWidth/ImageLength tags", expected: "positive values")
     }
+    _ = try PixelLimits.checked(width, file: file, entry: "ImageWidth tag")
+    _ = try PixelLimits.checked(height, file: file, entry: "ImageLength tag")
     return (width, height)
   }
 

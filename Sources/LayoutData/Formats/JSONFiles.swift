@@ -4,15 +4,12 @@ import Foundation
 import JSONValues
 
 /// Reads and parses the JSON file at `url`, then runs `body` on its root; a file that cannot be
-/// read throws `DataEnvironmentError`, and text that does not parse or holds the wrong thing
+/// read throws `DataEnvironmentError`, one above `maximumDataFileBytes` a `DataFormatError`, and text that does not parse or holds the wrong thing
 /// throws `DataFormatError` naming the file and the JSON path (or line and column).
 func readJSONFile<T>(_ url: URL, _ body: (JSONCursor) throws -> T) throws -> T {
-  let data: Data
-  do {
-    data = try Data(contentsOf: url)
-  } catch {
-    throw DataEnvironmentError("cannot read \(url.path): \(error.localizedDescription)")
-  }
+  let data = try readDataFile(
+    url, what: "JSON file",
+    split: "split it into several files (DocVQA: several *_v1.0.json files in one folder)")
   do {
     return try body(try JSONCursor.parse(data, file: url.path))
   } catch let error as JSONFileError {

@@ -23,13 +23,9 @@ public enum RVLCDIP {
   public static func readLabels(_ file: URL, imagesRoot: URL? = nil, requireImages: Bool = false)
     throws -> [Document]
   {
-    let text: String
-    do {
-      text = try String(contentsOf: file, encoding: .utf8)
-    } catch {
-      throw DataEnvironmentError(
-        "cannot read label list \(file.path): \(error.localizedDescription)")
-    }
+    let text = try readTextFile(
+      file, what: "label list",
+      split: "split it into several lists (train.txt, val.txt, test.txt or more)")
     let cues = try readCues(URL(fileURLWithPath: file.path + ".cues"))
     var entries: [(path: String, label: Int, cue: String?, line: Int)] = []
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -41,7 +37,7 @@ public enum RVLCDIP {
         classNames.indices.contains(label)
       else {
         throw DataFormatError(
-          file: file.path, entry: "line \(offset + 1) '\(rawLine)'",
+          file: file.path, entry: "line \(offset + 1) \(DataFormatError.quoted(rawLine))",
           expected: "'<image path> <class 0...15>' (an optional third column is the cue)")
       }
       let path = String(fields[0])
@@ -49,31 +45,42 @@ public enum RVLCDIP {
     }
     let root = imagesRoot ?? locateImagesRoot(for: file, firstPath: entries.first?.path)
     return try entries.map { entry in
-      let image = root.appendingPathComponent(entry.path)
-      let id = (entry.path as NSString).deletingPathExtension
-      var document = Document(
-        id: id, pageWidth: 0, pageHeight: 0, classLabel: entry.label, cue: entry.cue)
-      let ocr = image.deletingPathExtension().appendingPathExtension("tsv")
-      if FileManager.default.fileExists(atPath: ocr.path) {
-        let words = try TesseractTSV.read(ocr, documentId: id)
-        document.words = words.words
-        document.lines = words.lines
-        document.pageWidth = words.pageWidth
-        document.pageHeight = words.pageHeight
+      let source = "line \(entry.line) \(DataFormatError.quoted(entry.path))"
+      return try namingSource(file: file.path, entry: source) {
+        try readPage(entry, root: root, requireImages: requireImages)
       }
-      if requireImages, !FileManager.default.fileExists(atPath: image.path) {
-        throw DataFormatError(
-          file: file.path, entry: "line \(entry.line) '\(entry.path)'",
-          expected: "a page image at \(image.path), which does not exist")
-      }
-      if FileManager.default.fileExists(atPath: image.path) {
-        let size = try ImageHeader.pixelSize(of: image)
-        document.pageWidth = size.width
-        document.pageHeight = size.height
-        document.imagePath = image.path
-      }
-      return document
     }
+  }
+
+  /// The page of one label-list entry: its TSV words (when a TSV sits beside the image) and its
+  /// image size. Errors name the image or TSV; the caller puts the list and line first.
+  private static func readPage(
+    _ entry: (path: String, label: Int, cue: String?, line: Int), root: URL, requireImages: Bool
+  ) throws -> Document {
+    let image = root.appendingPathComponent(entry.path)
+    let id = (entry.path as NSString).deletingPathExtension
+    var document = Document(
+      id: id, pageWidth: 0, pageHeight: 0, classLabel: entry.label, cue: entry.cue)
+    let ocr = image.deletingPathExtension().appendingPathExtension("tsv")
+    if try listedFileExists(ocr, what: "a tesseract TSV") {
+      let words = try TesseractTSV.read(ocr, documentId: id)
+      document.words = words.words
+      document.lines = words.lines
+      document.pageWidth = words.pageWidth
+      document.pageHeight = words.pageHeight
+    }
+    let imageExists = try listedFileExists(image, what: "a page image")
+    if requireImages, !imageExists {
+      throw DataFormatError(
+        file: image.path, entry: "", expected: "a page image here, which does not exist")
+    }
+    if imageExists {
+      let size = try ImageHeader.pixelSize(of: image)
+      document.pageWidth = size.width
+      document.pageHeight = size.height
+      document.imagePath = image.path
+    }
+    return document
   }
 
   static func locateImagesRoot(for file: URL, firstPath: String?) -> URL {
@@ -94,12 +101,7 @@ public enum RVLCDIP {
 
   static func readCues(_ url: URL) throws -> [String: String] {
     guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw DataEnvironmentError("cannot read cue file \(url.path): \(error.localizedDescription)")
-    }
+    let text = try readTextFile(url, what: "cue file", split: "split its label list first")
     var cues: [String: String] = [:]
     for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     {
@@ -107,7 +109,8 @@ public enum RVLCDIP {
       if fields.isEmpty { continue }
       guard fields.count == 2 else {
         throw DataFormatError(
-          file: url.path, entry: "line \(offset + 1)", expected: "'<image path> <cue>'")
+          file: url.path, entry: "line \(offset + 1) \(DataFormatError.quoted(line))",
+          expected: "'<image path> <cue>'")
       }
       cues[String(fields[0])] = String(fields[1])
     }

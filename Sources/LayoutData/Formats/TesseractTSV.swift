@@ -10,14 +10,16 @@ public enum TesseractTSV {
   static let header =
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
+  /// The names of the 12 columns, for error messages.
+  static let columnNames = header.split(separator: "\t").map(String.init)
+
+  /// `column 7 (left)`: the 1-based number and name of the column at `index`.
+  static func column(_ index: Int) -> String { "column \(index + 1) (\(columnNames[index]))" }
+
   /// Reads a TSV file; `documentId` defaults to the file stem.
   public static func read(_ url: URL, documentId: String? = nil) throws -> Document {
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw DataEnvironmentError("cannot read \(url.path): \(error.localizedDescription)")
-    }
+    let text = try readTextFile(
+      url, what: "tesseract TSV", split: "it should hold one page; OCR pages one by one")
     return try parse(
       text, file: url.path, documentId: documentId ?? url.deletingPathExtension().lastPathComponent)
   }
@@ -43,19 +45,19 @@ public enum TesseractTSV {
       for index in 0..<10 {
         guard let value = Int(columns[index]) else {
           throw DataFormatError(
-            file: file, entry: "line \(offset + 1) column \(index + 1) '\(columns[index])'",
+            file: file,
+            entry: "line \(offset + 1) \(column(index)) \(DataFormatError.quoted(columns[index]))",
             expected: "an integer")
         }
         numbers.append(value)
       }
       guard Double(columns[10]) != nil else {
         throw DataFormatError(
-          file: file, entry: "line \(offset + 1) conf '\(columns[10])'", expected: "a number")
+          file: file, entry: "line \(offset + 1) conf \(DataFormatError.quoted(columns[10]))",
+          expected: "a number")
       }
       let level = numbers[0]
-      let box = BoundingBox(
-        x0: Double(numbers[6]), y0: Double(numbers[7]), x1: Double(numbers[6] + numbers[8]),
-        y1: Double(numbers[7] + numbers[9]))
+      let box = try pixelBox(numbers, file: file, line: offset + 1)
       if level == 1, document.pageWidth == 0 {
         document.pageWidth = numbers[8]
         document.pageHeight = numbers[9]
@@ -86,6 +88,29 @@ public enum TesseractTSV {
       document.lines[index].box = BoundingBox.union(words.map(\.box)) ?? document.lines[index].box
     }
     return document
+  }
+
+  /// The box of a row from its `left top width height` columns (`numbers[6...9]`), each
+  /// range-checked (`PixelLimits`) and summed with overflow checks; errors name the line and
+  /// the column.
+  static func pixelBox(_ numbers: [Int], file: String, line: Int) throws -> BoundingBox {
+    var values: [Int] = []
+    for index in 6...9 {
+      values.append(
+        try PixelLimits.checked(
+          numbers[index], file: file, entry: "line \(line) \(column(index))",
+          allowNegative: index < 8))
+    }
+    let right = values[0].addingReportingOverflow(values[2])
+    let bottom = values[1].addingReportingOverflow(values[3])
+    guard !right.overflow, !bottom.overflow else {
+      throw DataFormatError(
+        file: file, entry: "line \(line) left + width, top + height",
+        expected: "sums that fit in an integer")
+    }
+    return BoundingBox(
+      x0: Double(values[0]), y0: Double(values[1]), x1: Double(right.partialValue),
+      y1: Double(bottom.partialValue))
   }
 
   /// The TSV text of `document`: a page row, then for each line a line row and its word rows.

@@ -1,6 +1,7 @@
 // LayoutLab — where a run's words and boxes came from: a score without its OCR is not comparable.
 
 import Foundation
+import JSONValues
 
 /// The engine that produced a run's words and boxes.
 public enum OCREngine: String, Codable, Sendable, CaseIterable {
@@ -59,13 +60,17 @@ extension OCRProvenance {
   /// that does not decode is an error naming it.
   public static func read(folder: URL) throws -> OCRProvenance? {
     let url = folder.appendingPathComponent(sidecarName)
-    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    let data = try readDataFile(url, what: "OCR provenance", split: "it should be a few lines")
     do {
       return try JSONDecoder().decode(OCRProvenance.self, from: data)
+    } catch let error as DecodingError {
+      let translated = JSONFileError(file: url.path, decoding: error)
+      throw DataFormatError(
+        file: translated.file, entry: translated.location, expected: translated.expected)
     } catch {
       throw DataFormatError(
-        file: url.path, entry: "OCR provenance",
-        expected: "the JSON 'layoutlab ocr' writes (\(error))")
+        file: url.path, entry: "", expected: "the JSON 'layoutlab ocr' writes (\(error))")
     }
   }
 

@@ -85,7 +85,15 @@ public enum TesseractOCR {
     } catch {
       throw DataEnvironmentError("cannot start \(executable.path): \(error.localizedDescription)")
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let data: Data
+    do {
+      data = try output.fileHandleForReading.readToEnd() ?? Data()
+    } catch {
+      process.terminate()
+      process.waitUntilExit()
+      throw DataEnvironmentError(
+        "cannot read the output of \(executable.path): \(error.localizedDescription)")
+    }
     process.waitUntilExit()
     let errorData = (try? Data(contentsOf: errorLog)) ?? Data()
     return (executable, process.terminationStatus, data, errorData)
@@ -98,8 +106,10 @@ public enum TesseractOCR {
   public static func recognize(image: URL, options: TesseractOptions = TesseractOptions()) throws
     -> Document
   {
-    guard FileManager.default.fileExists(atPath: image.path) else {
-      throw DataEnvironmentError("image \(image.path) does not exist")
+    switch listedFileKind(image) {
+    case .missing: throw DataEnvironmentError("image \(image.path) does not exist")
+    case .other(let kind): throw DataEnvironmentError("image \(image.path): found \(kind)")
+    case .regularFile: break
     }
     let run = try runTesseract(
       [

@@ -39,10 +39,34 @@ final class TesseractTSVTests: XCTestCase {
     }
     let badNumber = "1\t1\t0\t0\t0\t0\t0\t0\t8x0\t1000\t-1\t\n"
     XCTAssertThrowsError(try TesseractTSV.parse(badNumber, file: "b.tsv", documentId: "b")) {
-      XCTAssertTrue("\($0)".contains("line 1 column 9 '8x0'"), "\($0)")
+      XCTAssertTrue("\($0)".contains("line 1 column 9 (width) '8x0'"), "\($0)")
     }
     XCTAssertThrowsError(try TesseractTSV.parse("", file: "e.tsv", documentId: "e")) {
       XCTAssertTrue("\($0)".contains("e.tsv: level 1 row"), "\($0)")
+    }
+  }
+
+  func testHugeCoordinatesAreRefusedNamingLineAndColumn() {
+    let huge = "1\t1\t0\t0\t0\t0\t9223372036854775807\t0\t800\t1000\t-1\t\n"
+    XCTAssertThrowsError(try TesseractTSV.parse(huge, file: "h.tsv", documentId: "h")) {
+      XCTAssertEqual(
+        "\($0)",
+        "h.tsv: line 1 column 7 (left): expected a pixel value in -1048576...1048576, "
+          + "found 9223372036854775807")
+    }
+    let tall = "1\t1\t0\t0\t0\t0\t0\t5\t800\t-3\t-1\t\n"
+    XCTAssertThrowsError(try TesseractTSV.parse(tall, file: "h.tsv", documentId: "h")) {
+      XCTAssertTrue("\($0)".contains("line 1 column 10 (height)"), "\($0)")
+    }
+  }
+
+  func testALongFieldIsEchoedCutTo200Characters() {
+    let long = String(repeating: "x", count: 3_000_000)
+    let row = "1\t1\t0\t0\t0\t0\t\(long)\t0\t800\t1000\t-1\t\n"
+    XCTAssertThrowsError(try TesseractTSV.parse(row, file: "l.tsv", documentId: "l")) {
+      let message = "\($0)"
+      XCTAssertLessThan(message.count, 400)
+      XCTAssertTrue(message.contains("'" + String(repeating: "x", count: 200) + "…'"), message)
     }
   }
 }

@@ -26,4 +26,23 @@ final class OCRProvenanceTests: XCTestCase {
       XCTAssertTrue("\($0)".contains(OCRProvenance.sidecarName), "\($0)")
     }
   }
+
+  func testABadFieldIsNamedByKeyPathNotRawDecodingErrorText() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sidecar = folder.appendingPathComponent(OCRProvenance.sidecarName)
+    try Data(
+      #"{"engine": "tesseract", "boxLevel": "word", "pages": "three", "pagesWithOCR": 3}"#.utf8
+    ).write(
+      to: sidecar)
+    XCTAssertThrowsError(try OCRProvenance.read(folder: folder)) {
+      XCTAssertEqual("\($0)", "\(sidecar.path): pages: expected an integer")
+    }
+    try Data(#"{"engine": "tesseract", "boxLevel": "word", "pages": 3}"#.utf8).write(to: sidecar)
+    XCTAssertThrowsError(try OCRProvenance.read(folder: folder)) {
+      XCTAssertEqual(
+        "\($0)", "\(sidecar.path): pagesWithOCR: expected a value (the key is missing)")
+    }
+  }
 }
