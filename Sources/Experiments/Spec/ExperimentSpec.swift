@@ -83,6 +83,8 @@ public struct ExperimentSpec: Sendable {
     if seeds.isEmpty {
       throw SpecError.invalidValue(file: file, path: "seeds", expected: "at least one seed")
     }
+    try checkDistinct(seeds, file: file, path: "seeds", what: "seed")
+    try checkRunCount(seeds.count, file: file, path: "seeds", what: "\(seeds.count) seeds")
     var variants: [VariantSpec] = []
     if let value = reader.raw("variants") {
       guard case .object(let pairs) = value else {
@@ -124,6 +126,10 @@ public struct ExperimentSpec: Sendable {
     if variants.isEmpty {
       variants = [VariantSpec(name: "default", extends: nil, override: .object([]))]
     }
+    let (runs, overflow) = variants.count.multipliedReportingOverflow(by: seeds.count)
+    try checkRunCount(
+      overflow ? Int.max : runs, file: file, path: "seeds",
+      what: "\(variants.count) variants × \(seeds.count) seeds")
     let comparisons = try readComparisons(
       reader.raw("compare"), variants: variants.map(\.name), file: file)
     try reader.finish()

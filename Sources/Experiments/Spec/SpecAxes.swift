@@ -63,6 +63,10 @@ struct SpecAxes: Equatable {
           found: value.typeName)
       }
       let components = try settingsPath(path, file: file, at: "axes.'\(path)'")
+      try checkRunCount(
+        values.count, file: file, path: "axes.'\(path)'", what: "\(values.count) values")
+      try checkDistinct(
+        values.map(\.canonicalText), file: file, path: "axes.'\(path)'", what: "value")
       for (index, candidate) in values.enumerated() {
         do {
           _ = try RunConfiguration.read(
@@ -79,6 +83,15 @@ struct SpecAxes: Equatable {
       }
       result.axes.append(SpecAxis(path: path, values: values))
     }
+    // Bound the product before `combinations()` builds it.
+    var cellCount = 1
+    for axis in result.axes {
+      let (product, overflow) = cellCount.multipliedReportingOverflow(by: axis.values.count)
+      cellCount = overflow ? Int.max : product
+    }
+    try checkRunCount(
+      cellCount, file: file, path: "axes",
+      what: result.axes.map { "\($0.values.count)" }.joined(separator: " × ") + " axis values")
     if let exclude {
       guard case .array(let items) = exclude else {
         throw SpecError.wrongType(
