@@ -180,7 +180,7 @@ let package = Package(
       name: "ExperimentsTests",
       dependencies: [
         "Experiments", "JSONValues", "SyntheticData", "Training", "LayoutModels", "_TestSupport",
-      ]),
+      ], exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Experiments", "SyntheticData", "_TestSupport"]),

@@ -19,9 +19,10 @@ struct MissingExecutable: Error, CustomStringConvertible {
 }
 
 /// Runs `layoutlab arguments…` to the end with `environment` added to this process's; returns
-/// its exit status and everything it printed (stdout and stderr).
+/// its exit status, everything it printed (stdout and stderr), and whether a signal ended it
+/// (a trap) rather than an exit.
 func runLayoutlab(_ arguments: [String], environment: [String: String] = [:]) throws -> (
-  status: Int32, output: String
+  status: Int32, output: String, signaled: Bool
 ) {
   let process = Process()
   process.executableURL = try builtLayoutlab()
@@ -36,5 +37,8 @@ func runLayoutlab(_ arguments: [String], environment: [String: String] = [:]) th
   try process.run()
   process.waitUntilExit()
   try handle.close()
-  return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+  return (
+    process.terminationStatus, String(decoding: try Data(contentsOf: output), as: UTF8.self),
+    process.terminationReason == .uncaughtSignal
+  )
 }
