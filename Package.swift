@@ -183,7 +183,8 @@ let package = Package(
       ], exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Experiments", "SyntheticData", "_TestSupport"]),
+      dependencies: ["Reporting", "Experiments", "SyntheticData", "_TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
     .testTarget(name: "HostCPUTests", dependencies: ["HostCPU"]),

@@ -34,6 +34,14 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
   return out + [table.markdown, ""]
 }
 
+/// A run's spec settings (`result.json`'s `configuration`) by key path, as the report shows
+/// them: `training.learningRate` → `0.001` (objects recurse; arrays are one value).
+func flattenedSettings(_ configuration: JSONValue) -> [String: String] {
+  var table: [String: String] = [:]
+  flattenSettings(configuration, "", into: &table, skippingModel: false)
+  return table
+}
+
 /// Flattens `value` into `path.key` → text rows (objects recurse; arrays are one row).
 private func flattenSettings(
   _ value: JSONValue, _ path: String, into table: inout [String: String],

@@ -25,7 +25,7 @@ func renderQAReport(
   func qa(_ run: StoredRun) -> QAFineTuningResult? { run.qa }
   let hasTest = results.runs.contains { qa($0)?.test != nil }
   let cues = Set(results.runs.flatMap { qa($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
-  let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
+  let options = reportBootstrapOptions
 
   out += ["## ANLS (RRC scorer, τ = 0.5)", ""]
   var table = MarkdownTable(

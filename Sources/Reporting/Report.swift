@@ -157,7 +157,7 @@ func entityItems(_ run: StoredRun) throws -> ItemStatistics {
 func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) throws -> [String] {
   let items = entityItems
   var out = ["## Uncertainty over documents", ""]
-  let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
+  let options = reportBootstrapOptions
   var table = MarkdownTable(header: ["variant", "seed", "dev F1", "95% bootstrap CI (documents)"])
   for variant in variants {
     guard let run = byVariant[variant]?.first, !run.entities.devPredictions.isEmpty else {

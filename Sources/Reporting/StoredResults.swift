@@ -132,12 +132,18 @@ public struct StoredOCR: Decodable, Hashable, Sendable {
   public var pagesFromFiles: Int?
   public var goldFound: Double?
 
-  /// One line, e.g. `tesseract 5.3.0, --psm 4, word boxes; 3 of 3 pages with OCR`.
-  public var summary: String {
+  /// What decides the words, e.g. `tesseract (5.3.0), --psm 4, word boxes`: two runs with
+  /// different engines read different words.
+  public var engineSummary: String {
     var parts = [engine + (engineVersion.map { " (\($0))" } ?? "")]
     if let pageSegmentationMode { parts.append("--psm \(pageSegmentationMode)") }
     parts.append("\(boxLevel) boxes")
-    var line = parts.joined(separator: ", ") + "; \(pagesWithOCR) of \(pages) pages with OCR"
+    return parts.joined(separator: ", ")
+  }
+
+  /// One line, e.g. `tesseract 5.3.0, --psm 4, word boxes; 3 of 3 pages with OCR`.
+  public var summary: String {
+    var line = engineSummary + "; \(pagesWithOCR) of \(pages) pages with OCR"
     if let pagesFromFiles { line += " (\(pagesFromFiles) read from OCR files)" }
     if let goldFound { line += "; gold answers found in the OCR words: \(fixed(goldFound))" }
     return line
@@ -212,9 +218,14 @@ public struct ExperimentResults: Sendable {
 public enum ReportError: Error, CustomStringConvertible, Equatable {
   case unreadable(path: String, reason: String)
   case noResults(path: String)
+  /// `compare --metric NAME` named a metric neither side has (with those they have).
+  case unknownMetric(name: String, available: [String])
 
   public var description: String {
     switch self {
+    case .unknownMetric(let name, let available):
+      return "--metric '\(name)': no such metric on both sides (they have: "
+        + available.joined(separator: ", ") + ")"
     case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
     case .noResults(let path): return "\(path): no result.json files; run the spec first"
     }

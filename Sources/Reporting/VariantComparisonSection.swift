@@ -10,6 +10,9 @@ func comparisonPairs(requested: [(String, String)], variants: [String]) -> [(Str
   return variants.count >= 2 ? [(variants[1], variants[0])] : []
 }
 
+/// The bootstrap every report and `compare` use: 2,000 resamples, 95 %, seed 17.
+let reportBootstrapOptions = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
+
 /// Averages the per-document statistics of several seeds' runs over the same documents: each
 /// document's row becomes its mean over seeds, so a bootstrap over documents keeps every
 /// seed of a document together.
@@ -38,7 +41,7 @@ func comparisonSection(
   items: (StoredRun) throws -> ItemStatistics
 ) throws -> [String] {
   guard !pairs.isEmpty else { return [] }
-  let options = BootstrapOptions(resamples: 2000, confidence: 0.95, seed: 17)
+  let options = reportBootstrapOptions
   func describe(_ test: PairedBootstrapResult) -> String {
     "\(fixed(test.difference.estimate)) (95% CI [\(fixed(test.difference.lower)), "
       + "\(fixed(test.difference.upper))], p = \(fixed(test.pValue)))"

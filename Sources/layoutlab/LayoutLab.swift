@@ -11,7 +11,8 @@ let root = CommandSpec(
   name: "layoutlab",
   abstract: "Experiments with LayoutLM v1 and LayoutLMv2, from spec to report.",
   subcommands: [
-    runCommand, planCommand, statusCommand, reportCommand, pretrainCommand, dataCommand, ocrCommand,
+    runCommand, planCommand, statusCommand, reportCommand, compareCommand, pretrainCommand,
+    dataCommand, ocrCommand,
     forwardCommand,
     scoreCommand, benchCommand, envCommand,
   ])
