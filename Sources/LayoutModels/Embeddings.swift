@@ -1,5 +1,6 @@
 // LayoutLab — text and layout embeddings (v1 summed, v2 concatenated) and the visual embedding.
 
+import Seeding
 import TensorCore
 
 /// Word, 1-D position, 2-D layout and token-type embeddings, as HF `LayoutLMEmbeddings` and
@@ -14,6 +15,8 @@ final class LayoutEmbeddings: ParameterOwner {
   let w: Embedding
   let tokenType: Embedding
   let norm: LayerNorm
+  /// `[2, H]`: not matched / matched (`config.questionMatch`); nil when off.
+  let questionMatch: Embedding?
 
   init(_ config: LayoutLMConfiguration, initializer: inout Initializer) {
     self.config = config
@@ -32,6 +35,17 @@ final class LayoutEmbeddings: ParameterOwner {
     tokenType = Embedding(
       count: config.typeVocabSize, dimensions: hidden, initializer: &initializer)
     norm = LayerNorm(hidden, eps: config.layerNormEps, initializer: initializer)
+    // From a stream of its own, so every other parameter starts the same with the switch on
+    // or off (the shared stream is peeked at, not advanced).
+    if config.questionMatch {
+      var peek = initializer.generator
+      var own = Initializer(
+        generator: SeededGenerator(seed: peek.next(), stream: "question match"),
+        range: initializer.range)
+      questionMatch = Embedding(count: 2, dimensions: hidden, initializer: &own)
+    } else {
+      questionMatch = nil
+    }
   }
 
   /// The 2-D layout embedding of boxes `[B, N, 4]` (flat), giving `[B, N, H]`.
@@ -72,6 +86,7 @@ final class LayoutEmbeddings: ParameterOwner {
       word(inputs.inputIds, shape: shape) + position(inputs.resolvedPositionIds, shape: shape)
     sum = sum + spatial(inputs.bbox, batch: inputs.batchSize, count: inputs.sequenceLength)
     sum = sum + tokenType(inputs.tokenTypeIds, shape: shape)
+    if let questionMatch { sum = sum + questionMatch(inputs.questionMatchFlags, shape: shape) }
     return context.dropout(norm(sum), config.hiddenDropoutProb)
   }
 
@@ -84,6 +99,7 @@ final class LayoutEmbeddings: ParameterOwner {
       + w.namedParameters(prefix: joined(prefix, "w_position_embeddings"))
       + tokenType.namedParameters(prefix: joined(prefix, "token_type_embeddings"))
       + norm.namedParameters(prefix: joined(prefix, "LayerNorm"))
+      + (questionMatch?.namedParameters(prefix: joined(prefix, "question_match_embeddings")) ?? [])
   }
 }
 

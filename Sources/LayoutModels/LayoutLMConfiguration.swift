@@ -104,6 +104,11 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   public var trainRelativeBiases: Bool = true
   /// The v2 sequence-classification head's input (HF's by default).
   public var sequenceHead: SequenceHeadKind = .meanVisual
+  /// Whether each text token also embeds whether its WordPiece id occurs in the question
+  /// (DrQA's exact-match feature; Chen et al. 2017), for extractive QA: segment B tokens whose
+  /// id is among segment A's gets row 1 of `question_match_embeddings [2, H]`, the rest row 0.
+  /// Not in either paper: a LayoutLab switch, off unless asked for.
+  public var questionMatch: Bool = false
 
   /// The visual grid height.
   public var gridHeight: Int { imageFeaturePoolShape.count > 0 ? imageFeaturePoolShape[0] : 7 }
@@ -146,6 +151,7 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
     case layoutEmbedding = "layoutlab_layout_embedding"
     case trainRelativeBiases = "layoutlab_train_relative_biases"
     case sequenceHead = "layoutlab_sequence_head"
+    case questionMatch = "layoutlab_question_match"
   }
 
   public init(from decoder: Decoder) throws {
@@ -194,6 +200,7 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
     layoutEmbedding = try read(.layoutEmbedding, v2 ? .concatenated : .summed)
     trainRelativeBiases = try read(.trainRelativeBiases, true)
     sequenceHead = try read(.sequenceHead, .meanVisual)
+    questionMatch = try read(.questionMatch, d.questionMatch)
     try validate()
   }
 

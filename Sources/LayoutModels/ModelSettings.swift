@@ -26,6 +26,8 @@ public struct ModelSettings: Codable, Hashable, Sendable {
   public var layoutEmbedding: LayoutEmbeddingStyle?
   /// Hidden and attention-probability dropout.
   public var dropout: Double?
+  /// The question-match embedding of extractive QA (`LayoutLMConfiguration.questionMatch`).
+  public var questionMatch: Bool?
   /// The v2 sequence head; a head setting, so it applies to `initFrom` models too.
   public var sequenceHead: SequenceHeadKind?
   /// A checkpoint directory to start from (`config.json` + `model.safetensors`), relative to
@@ -125,6 +127,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
     add("fastQKV", fastQKV, \.fastQKV)
     add("visualSegment", visualSegment, \.hasVisualSegmentEmbedding)
     add("layoutEmbedding", layoutEmbedding, \.layoutEmbedding)
+    add("questionMatch", questionMatch, \.questionMatch)
     if let dropout {
       edits.append(
         ArchitectureEdit(

@@ -29,13 +29,17 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
   /// a fresh head does not distort pre-trained features. 0: plain fine-tuning.
   public var probeEpochs = 0
   public var probeLearningRate: Float = 1e-2
+  /// A step budget: training stops after this many optimiser steps even if `epochs` are not
+  /// done (the schedule decays to zero at this step), and dev is scored there; nil: `epochs`
+  /// decide. Cells then compare at equal compute however their data sizes differ.
+  public var maxSteps: Int?
 
   /// Creates options with the defaults.
   public init() {}
 
   enum CodingKeys: String, CodingKey {
     case epochs, batchSize, learningRate, warmupRatio, weightDecay, maxGradNorm, evalEveryEpochs
-    case trainEncoder, probeEpochs, probeLearningRate
+    case trainEncoder, probeEpochs, probeLearningRate, maxSteps
   }
 
   public init(from decoder: Decoder) throws {
@@ -53,6 +57,7 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
     probeEpochs = try c.decodeIfPresent(Int.self, forKey: .probeEpochs) ?? defaults.probeEpochs
     probeLearningRate =
       try c.decodeIfPresent(Float.self, forKey: .probeLearningRate) ?? defaults.probeLearningRate
+    maxSteps = try c.decodeIfPresent(Int.self, forKey: .maxSteps) ?? defaults.maxSteps
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -69,6 +74,7 @@ public struct FineTuningOptions: Codable, Hashable, Sendable {
       try c.encode(probeEpochs, forKey: .probeEpochs)
       try c.encode(probeLearningRate, forKey: .probeLearningRate)
     }
+    try c.encodeIfPresent(maxSteps, forKey: .maxSteps)
   }
 }
 
@@ -215,7 +221,7 @@ private func trainPhase<Prediction>(
     options: AdamWOptions(learningRate: options.learningRate, weightDecay: options.weightDecay),
     decayFilter: AdamW.decaysWeight)
   let batchesPerEpoch = (windows.count + options.batchSize - 1) / options.batchSize
-  let totalSteps = batchesPerEpoch * options.epochs
+  let totalSteps = min(batchesPerEpoch * options.epochs, options.maxSteps ?? Int.max)
   let schedule = LinearWarmupDecay(
     peak: options.learningRate, warmupSteps: Int(Float(totalSteps) * options.warmupRatio),
     totalSteps: totalSteps)
@@ -227,11 +233,13 @@ private func trainPhase<Prediction>(
   let start = Date()
   var evaluationSeconds = 0.0
   var batchSeconds = 0.0  // building batches (windows, page images) on this thread
-  for epoch in 1...options.epochs {
+  for epoch in 1...options.epochs where step < totalSteps {
     var indices = Array(0..<windows.count)
     order.shuffle(&indices)
     var lossSum = 0.0
-    for batchStart in stride(from: 0, to: indices.count, by: options.batchSize) {
+    var epochSteps = 0
+    for batchStart in stride(from: 0, to: indices.count, by: options.batchSize)
+    where step < totalSteps {
       let batchWindows = try windows.windows(
         indices[batchStart..<min(batchStart + options.batchSize, indices.count)])
       let batchStarted = Date()
@@ -248,12 +256,13 @@ private func trainPhase<Prediction>(
       optimizer.zeroGradients()
       step += 1
       lossSum += Double(loss.scalar)
+      epochSteps += 1
       progress(
         .step(
           step: step, totalSteps: totalSteps, loss: loss.scalar, learningRate: rate,
           elapsed: Date().timeIntervalSince(start) - evaluationSeconds))
     }
-    if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs {
+    if epoch % options.evalEveryEpochs == 0 || epoch == options.epochs || step == totalSteps {
       let evalStart = Date()
       BufferCache.shared.trim()  // training's buffers do not fit evaluation's shapes
       let (metric, predictions) = try evaluate()
@@ -261,7 +270,7 @@ private func trainPhase<Prediction>(
       evaluationSeconds += Date().timeIntervalSince(evalStart)
       history.append(
         EpochRecord(
-          epoch: epoch, meanTrainLoss: lossSum / Double(max(batchesPerEpoch, 1)),
+          epoch: epoch, meanTrainLoss: lossSum / Double(max(epochSteps, 1)),
           devMetric: metric, metric: metricName))
       let isBest = best.map { metric > $0.metric } ?? true
       if isBest { best = (epoch, metric, ParameterSnapshot(parameters), predictions) }

@@ -26,6 +26,24 @@ final class QASettingsTests: XCTestCase {
     XCTAssertEqual(configuration.qa.maxAnswerEditRatio, 0.2)
   }
 
+  func testQuestionMatchAndStepBudgetAreReadAndReachTheModel() throws {
+    let spec = try parse(
+      qaBase, overrides: ["model.questionMatch=true", "training.maxSteps=500"])
+    let configuration = try spec.configuration(of: "a")
+    XCTAssertEqual(configuration.model.questionMatch, true)
+    XCTAssertEqual(configuration.training.maxSteps, 500)
+    XCTAssertTrue(
+      try configuration.model.configuration(vocabularySize: 100, labels: 2).questionMatch)
+    let plain = try parse(qaBase).configuration(of: "a")
+    XCTAssertNil(plain.model.questionMatch)
+    XCTAssertNil(plain.training.maxSteps)
+    XCTAssertThrowsError(
+      try parse(qaBase, overrides: ["training.maxSteps=0"]).configuration(of: "a")
+    ) {
+      XCTAssertTrue("\($0)".contains("training.maxSteps"), "\($0)")
+    }
+  }
+
   func testUnknownKeysAndOutOfRangeValuesNameTheirPath() {
     XCTAssertThrowsError(try parse(qaBase, overrides: ["qa.nbest=5"]).configuration(of: "a")) {
       XCTAssertTrue("\($0)".contains("qa.nbest"), "\($0)")

@@ -86,6 +86,27 @@ final class FineTuningTests: XCTestCase {
       model.namedParameters().contains { !isHeadParameter($0.0) && $0.1.array != before[$0.0] })
   }
 
+  func testMaxStepsStopsMidEpochAndScoresDevThere() throws {
+    let (config, data) = try fixture()
+    let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 3)
+    var options = FineTuningOptions()
+    options.epochs = 4
+    options.batchSize = 4
+    options.learningRate = 1e-2
+    options.maxSteps = 3  // two batches an epoch: stops after the first batch of epoch 2
+    let result = try fineTuneSequenceClassification(
+      model: model, train: data, dev: data, test: nil, options: options, seed: 1)
+    XCTAssertEqual(result.steps, 3)
+    XCTAssertEqual(result.history.map(\.epoch), [1, 2], "dev is scored where the budget ends")
+    // Unset, it is not encoded, so configurations from before it keep their hash.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let plain = String(decoding: try encoder.encode(FineTuningOptions()), as: UTF8.self)
+    XCTAssertFalse(plain.contains("maxSteps"))
+    let encoded = try encoder.encode(options)
+    XCTAssertEqual(try JSONDecoder().decode(FineTuningOptions.self, from: encoded).maxSteps, 3)
+  }
+
   func testEpochRecordsOfOlderResultsDecodeTheirDevF1AsTheMetric() throws {
     let old = #"{"epoch": 4, "meanTrainLoss": 0.25, "devF1": 0.625}"#
     let record = try JSONDecoder().decode(EpochRecord.self, from: Data(old.utf8))

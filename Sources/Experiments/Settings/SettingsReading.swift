@@ -69,6 +69,7 @@ extension ModelSettings {
     result.anchor = try m.optionalChoice("anchor", as: SpatialAnchor.self)
     result.fastQKV = try m.optionalBool("fastQKV")
     result.visualSegment = try m.optionalBool("visualSegment")
+    result.questionMatch = try m.optionalBool("questionMatch")
     result.layoutEmbedding = try m.optionalChoice("layoutEmbedding", as: LayoutEmbeddingStyle.self)
     result.dropout = try m.optionalDouble("dropout", range: 0...0.9)
     result.sequenceHead = try m.optionalChoice("sequenceHead", as: SequenceHeadKind.self)
@@ -144,6 +145,7 @@ extension FineTuningOptions {
     result.trainEncoder = try t.bool("trainEncoder", default: defaults.trainEncoder)
     result.probeEpochs = try t.int("probeEpochs", default: defaults.probeEpochs, range: 0...1000)
     result.probeLearningRate = try rate("probeLearningRate", defaults.probeLearningRate, 1e-7...1)
+    result.maxSteps = try t.optionalInt("maxSteps", range: 1...100_000_000)
     try t.finish()
     return result
   }
