@@ -69,7 +69,14 @@ public final class LayoutLMModel: ParameterOwner {
     var length = textLength
     if let backbone, let visualProjection, let visualNorm, let image = inputs.image {
       let v = config.visualTokenCount
-      let features = backbone(image, context: context)  // [B, V, C]
+      var features = backbone(image, context: context)  // [B, V, C], or [U, V, C] for U pages
+      if let rows = inputs.imageRows {
+        // Each page ran through the backbone once; its rows share the features (and sum their
+        // gradients back into them).
+        let (pages, channels) = (features.shape[0], features.shape[2])
+        features = features.reshaped([pages, v * channels])
+          .gatherRows(rows, indexShape: [batch]).reshaped([batch, v, channels])
+      }
       let visualBoxes = visualTokenBoxes(gridHeight: config.gridHeight, gridWidth: config.gridWidth)
       let visualPositions = (0..<v).map { Int32($0) }
       let batchBoxes = (0..<batch).flatMap { _ in visualBoxes }

@@ -17,6 +17,10 @@ public struct ModelInputs: Sendable {
   /// Text position ids `[B, T]`; `nil` means `0..<T` for every row.
   public var positionIds: [Int32]?
   public var image: Tensor?
+  /// Per row `[B]`: the row of `image` holding that row's page, when rows share pages (each
+  /// page is then stored, and run through the visual backbone, once); nil: row b reads image
+  /// row b.
+  public var imageRows: [Int32]?
   /// Per row `[B]`: 0 hides that row's visual tokens from attention (a page with no image).
   public var visualAttentionMask: [Int32]?
 
@@ -77,8 +81,15 @@ public struct ModelInputs: Sendable {
       guard let image else {
         try fail("image", "a [B, 3, H, W] tensor: the model has visual tokens")
       }
-      if image.rank != 4 || image.shape[0] != batchSize || image.shape[1] != 3 {
-        try fail("image", "shape [\(batchSize), 3, H, W], got \(image.shape)")
+      let pages = imageRows == nil ? batchSize : image.shape.first ?? 0
+      if image.rank != 4 || image.shape[0] != pages || image.shape[1] != 3 {
+        try fail("image", "shape [\(pages), 3, H, W], got \(image.shape)")
+      }
+      if let imageRows {
+        if imageRows.count != batchSize { try fail("image_rows", "\(batchSize) values ([B])") }
+        if let bad = imageRows.first(where: { $0 < 0 || Int($0) >= pages }) {
+          try fail("image_rows", "rows of image in 0..<\(pages), got \(bad)")
+        }
       }
     }
   }

@@ -17,11 +17,24 @@ public func makeBatch(
   _ windows: [EncodedWindow], images: PageImages, withImages: Bool, padId: Int32 = 0
 ) throws -> ModelBatch {
   let batch = try EncodedBatch.collate(windows, padId: padId)
-  let image = withImages ? try images.batchTensor(windows.map(\.documentId)) : nil
-  let inputs = ModelInputs(
+  var inputs = ModelInputs(
     batchSize: batch.batchSize, sequenceLength: batch.sequenceLength, inputIds: batch.inputIds,
-    bbox: batch.bbox, attentionMask: batch.attentionMask, tokenTypeIds: batch.tokenTypeIds,
-    image: image)
+    bbox: batch.bbox, attentionMask: batch.attentionMask, tokenTypeIds: batch.tokenTypeIds)
+  if withImages {
+    // A page that several windows (questions) share is loaded, and run through the visual
+    // backbone, once.
+    var pages: [String] = []
+    var rowOfPage: [String: Int32] = [:]
+    let rows = windows.map { window -> Int32 in
+      if let row = rowOfPage[window.documentId] { return row }
+      let row = Int32(pages.count)
+      rowOfPage[window.documentId] = row
+      pages.append(window.documentId)
+      return row
+    }
+    inputs.image = try images.batchTensor(pages)
+    inputs.imageRows = pages.count < windows.count ? rows : nil
+  }
   var labels = TaskLabels()
   labels.tokenLabels = batch.labels.map { Int($0) }
   labels.sequenceLabels = batch.classLabels?.map { Int($0) }

@@ -146,6 +146,7 @@ extension FineTuningOptions {
     result.probeEpochs = try t.int("probeEpochs", default: defaults.probeEpochs, range: 0...1000)
     result.probeLearningRate = try rate("probeLearningRate", defaults.probeLearningRate, 1e-7...1)
     result.maxSteps = try t.optionalInt("maxSteps", range: 1...100_000_000)
+    result.batchByPage = try t.bool("batchByPage", default: defaults.batchByPage)
     try t.finish()
     return result
   }
