@@ -38,7 +38,7 @@ func renderClassificationReport(
     row.append(peakMemory(runs))
     table.rows.append(row)
   }
-  out += [table.markdown, ""]
+  out += [table.markdown, ""] + mixedCodeWarning(results)
   let first = results.runs[0]
   out += [
     "Dev: \(first.data.devDocuments) documents; train: \(first.data.trainDocuments); test: "

@@ -65,7 +65,7 @@ func renderQAReport(
     row.append(peakMemory(runs))
     table.rows.append(row)
   }
-  out += [table.markdown, ""]
+  out += [table.markdown, ""] + mixedCodeWarning(results)
   out += [
     "\"[CLS] preferred\": the share of questions whose [CLS] score beat their best span (the "
       + "no-answer fallback; the answer is still the best span unless `qa.clsFallback` is on). "

@@ -75,7 +75,7 @@ public func renderReport(
     row.append(peakMemory(runs))
     table.rows.append(row)
   }
-  out += [table.markdown, ""]
+  out += [table.markdown, ""] + mixedCodeWarning(results)
   let first = results.runs[0]
   out += [
     "Dev: \(first.data.devDocuments) documents; train: \(first.data.trainDocuments); "
@@ -122,11 +122,7 @@ public func renderReport(
 
   // Provenance and time.
   let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
-  let commits = Set(
-    results.runs.map {
-      $0.provenance.gitCommit.prefix(12) + ($0.provenance.gitDirty ? "+dirty" : "")
-    }
-  ).sorted()
+  let commits = Set(results.runs.map(commitLabel)).sorted()
   out +=
     [
       "## Provenance", "",
@@ -134,7 +130,7 @@ public func renderReport(
       "- commits: \(commits.joined(separator: ", "))",
       "- threads: \(Set(results.runs.map(\.provenance.threads)).sorted().map(String.init).joined(separator: ", ")); toolchain: \(first.provenance.toolchain)",
       "- spec hash: \(Set(results.runs.map { String($0.provenance.specHash.prefix(16)) }).sorted().joined(separator: ", "))",
-    ] + machineLines(results) + [""]
+    ] + sourceDigestLines(results) + machineLines(results) + [""]
   return out.joined(separator: "\n")
 }
 

@@ -17,17 +17,18 @@ func runsByVariant(_ results: ExperimentResults) -> (
   return (variants, Dictionary(grouping: results.runs, by: \.variant))
 }
 
-/// `## Provenance`: run count and wall time, commits, and the machine.
+/// `## Provenance`: run count and wall time, commits, source digests, and the machine.
 func shortProvenanceSection(_ results: ExperimentResults) -> [String] {
   let total = results.runs.reduce(0) { $0 + $1.timings.totalSeconds }
-  let commits = Set(
-    results.runs.map {
-      String($0.provenance.gitCommit.prefix(12)) + ($0.provenance.gitDirty ? "+dirty" : "")
-    }
-  ).sorted()
+  let commits = Set(results.runs.map(commitLabel)).sorted()
   return [
     "## Provenance", "",
     "- runs: \(results.runs.count); run time \(minutes(total)) in all (the sum over runs; `run --jobs` overlaps them)",
     "- commits: \(commits.joined(separator: ", "))",
-  ] + machineLines(results) + [""]
+  ] + sourceDigestLines(results) + machineLines(results) + [""]
+}
+
+/// A run's commit as the provenance lists it: `0123456789ab`, `+dirty` when its tree had edits.
+func commitLabel(_ run: StoredRun) -> String {
+  String(run.provenance.gitCommit.prefix(12)) + (run.provenance.gitDirty ? "+dirty" : "")
 }

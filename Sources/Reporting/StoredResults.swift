@@ -53,6 +53,8 @@ public struct StoredRun: Decodable, Sendable {
     /// recorded).
     public var numericVariant: String?
     public var cpu: String?
+    /// The digest of the sources that made the run (absent in older results).
+    public var sourceDigest: String?
   }
   /// Peak memory of the run (absent in results from before it was recorded).
   public struct Memory: Decodable, Sendable {

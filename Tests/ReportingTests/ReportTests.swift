@@ -9,12 +9,12 @@ import XCTest
 final class ReportTests: XCTestCase {
   /// A stored run as result.json would hold it.
   func run(_ variant: String, seed: Int, f1: Double, learningRate: Double) throws -> StoredRun {
-    let json = runJSON(variant, seed: seed, f1: f1, learningRate: learningRate)
+    let json = Self.runJSON(variant, seed: seed, f1: f1, learningRate: learningRate)
     return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
   }
 
   /// The text of that run's `result.json`.
-  func runJSON(_ variant: String, seed: Int, f1: Double, learningRate: Double) -> String {
+  static func runJSON(_ variant: String, seed: Int, f1: Double, learningRate: Double) -> String {
     let json = """
       {"experiment": "demo", "variant": "\(variant)", "seed": \(seed),
        "configuration": {"model": {"version": "\(variant)"}, "training": {"learningRate": \(learningRate)}},
@@ -97,7 +97,7 @@ final class ReportTests: XCTestCase {
     for (variant, seed) in [("a", 1), ("z", 2), ("m", 1), ("z", 1), ("a", 2)] {
       let folder = directory.appendingPathComponent("\(variant)/\(seed)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(runJSON(variant, seed: seed, f1: 0.5, learningRate: 1e-3).utf8)
+      try Data(Self.runJSON(variant, seed: seed, f1: 0.5, learningRate: 1e-3).utf8)
         .write(to: folder.appendingPathComponent("result.json"))
     }
     // Spec order z, a; a variant the spec no longer lists (m) comes last.
@@ -116,7 +116,7 @@ final class ReportTests: XCTestCase {
   func testProvenanceNamesTheSIMDVariantAndCPUWhenRecorded() throws {
     let old = try renderReport(try results(), title: "Demo", description: "")
     XCTAssertFalse(old.contains("numeric core:"), "results from before the record say nothing")
-    let recorded = runJSON("v1", seed: 1, f1: 0.5, learningRate: 1e-3).replacingOccurrences(
+    let recorded = Self.runJSON("v1", seed: 1, f1: 0.5, learningRate: 1e-3).replacingOccurrences(
       of: #""toolchain": "Swift 6.3+""#,
       with: #""toolchain": "Swift 6.3+", "numericVariant": "256-bit SIMD", "cpu": "AMD EPYC""#)
     let run = try JSONDecoder().decode(StoredRun.self, from: Data(recorded.utf8))
