@@ -27,12 +27,18 @@ let runCommand = CommandSpec(
     atomically; delete one to run it again. Pre-training stages (a spec's `pretraining`
     section) are built once per distinct setting into results/.stages/, shared by every spec,
     and a killed stage resumes from its last checkpoint. A cell that fails records
-    failed.json and the others go on; the exit code is then 1. Keys without a top-level prefix
-    (name, base, variants, axes, exclude, seeds, compare) are relative to `base`:
-    --set data.test=/path/testing_data.
+    failed.json and the others go on; the exit code is then 1. Every result.json and
+    stage.json records the commit, a dirty flag and a digest of Package.swift and Sources/; a
+    cached result made by other sources is stale: `run` reuses it and says how many it reused,
+    and --rerun-stale reruns those cells (stale stages are reused either way; delete a stage's
+    folder to rebuild it). Keys without a top-level prefix (name, base, variants, axes,
+    exclude, seeds, compare) are relative to `base`: --set data.test=/path/testing_data.
     """,
   options: experimentOptions + selectionOptions + [
     .flag("dry-run", "Print the plan (as `layoutlab plan`) and run nothing."),
+    .flag(
+      "rerun-stale",
+      "Rerun the cells whose cached result was made by other sources (see `layoutlab status`)."),
     .value(
       "jobs", "N",
       "Run up to N stages or cells at once, each in its own process with threads/N threads "
@@ -47,6 +53,7 @@ let runCommand = CommandSpec(
   var options = runnerOptions(url, args)
   options.jobs = try args.int("jobs", default: 1, in: 1...1024)
   options.unit = try args.value("unit").map(WorkUnit.init(parsing:))
+  options.rerunStale = args.flag("rerun-stale")
   options.executable = Bundle.main.executableURL
   if args.flag("dry-run") {
     print(try planExperiment(specURL: url, options: options).planText)
@@ -104,7 +111,10 @@ let planCommand = CommandSpec(
   discussion: """
     Expands axes and variants, checks every setting, and lists each pre-training stage (with the
     cells that start from it) and each cell × seed. Estimates come from step times measured on
-    this machine by earlier stages and runs of the same shape; nothing is run.
+    this machine by earlier stages and runs of the same shape; nothing is run. Cached work made
+    by other sources (another digest of Package.swift and Sources/) shows as
+    `cached, stale (made by COMMIT)`, and results older than the digest as
+    `cached (code unknown)`; `run` reuses both, `run --rerun-stale` reruns the stale cells.
     """,
   options: experimentOptions + selectionOptions
 ) { args in
@@ -119,7 +129,9 @@ let statusCommand = CommandSpec(
   positionals: ["SPEC"],
   discussion: """
     Reads the results and the running.json files a run keeps up to date; safe to use from a
-    second terminal while `layoutlab run` works (it writes nothing).
+    second terminal while `layoutlab run` works (it writes nothing). A cached result made by
+    other sources shows as `done, stale (made by COMMIT)` (`run --rerun-stale` reruns it), one
+    older than the source digest as `done (code unknown)`.
     """,
   options: experimentOptions + selectionOptions
 ) { args in

@@ -87,6 +87,20 @@ final class PretrainingStageTests: XCTestCase {
   func testAChangedPretrainingSettingRerunsItsStageAndDependantsOnly() throws {
     let spec = try writeSpec("first", tasks: "[['mvlm'], ['mvlm', 'tia']]")
     _ = try runExperiment(specURL: spec, options: options(), log: { _ in })
+    // Every stage.json records the code that made it; under other code the stages are stale,
+    // and reused even with --rerun-stale (which reruns the cells).
+    let stages = StageStore(root: root.appendingPathComponent("results/.stages"))
+    for record in stages.records(.corpus) + stages.records(.pretraining) {
+      XCTAssertEqual(record.provenance.sourceDigest, options().sourceDigest)
+    }
+    var otherCode = options()
+    otherCode.sourceDigest = "other-code"
+    otherCode.rerunStale = true
+    let stalePlan = try planExperiment(specURL: spec, options: otherCode)
+    XCTAssertEqual(stalePlan.stages.map(\.state), [.done, .done])
+    XCTAssertTrue(stalePlan.stages.allSatisfy { $0.origin?.isStale == true })
+    XCTAssertTrue(stalePlan.cells.allSatisfy { $0.state == .stale })
+    XCTAssertTrue(stalePlan.planText.contains("cached, stale (made by "), stalePlan.planText)
     let changed = try writeSpec("first", tasks: "[['mvlm'], ['mvlm', 'tia', 'tim']]")
     let run = try runExperiment(specURL: changed, options: options(), log: { _ in })
     XCTAssertEqual(run.stagesRan.count, 1, "only the changed stage runs")

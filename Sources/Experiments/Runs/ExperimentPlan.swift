@@ -7,7 +7,11 @@ import HostCPU
 
 /// Where a cell or a stage stands.
 public enum WorkState: String, Sendable {
-  case done, running, failed, interrupted, missing
+  /// Finished and reused, whichever code made it (see `CodeOrigin`).
+  case done
+  case running, failed, interrupted, missing
+  /// Finished by other sources, and `--rerun-stale` runs it again.
+  case stale
 
   /// How `plan` names the state: what `run` would do.
   var planWord: String {
@@ -17,6 +21,7 @@ public enum WorkState: String, Sendable {
     case .failed: return "failed (will rerun)"
     case .interrupted: return "will resume"
     case .missing: return "will run"
+    case .stale: return "stale (will rerun)"
     }
   }
 }
@@ -35,6 +40,8 @@ public struct CellPlan: Sendable {
   public var activity: StageActivity?
   /// Estimated seconds (nil: no timing measured yet for a run like it).
   public var estimateSeconds: Double?
+  /// Which code made its cached result (nil: none cached with this configuration).
+  public var origin: CodeOrigin? = nil
 }
 
 /// One stage of the plan (corpus stages are folded into their pre-training stage).
@@ -47,6 +54,8 @@ public struct StagePlan: Sendable {
   public var estimateSeconds: Double?
   /// The cells (variant names) that start from it.
   public var variants: [String]
+  /// Which code made the finished stage (nil: not finished). A stale stage is still reused.
+  public var origin: CodeOrigin? = nil
 }
 
 /// A spec's expanded plan.
@@ -54,6 +63,8 @@ public struct ExperimentPlan: Sendable {
   public var spec: ExperimentSpec
   public var cells: [CellPlan]
   public var stages: [StagePlan]
+  /// The digest of the running code that cached work was compared with (`SourceDigest`).
+  public var sourceDigest: String
 }
 
 /// The configuration hash of one run: its settings (with paths as the spec wrote them, relative
@@ -69,7 +80,9 @@ func configurationHash(_ plan: RunPlan, stageKey: String? = nil) throws -> Strin
 }
 
 /// Expands and checks the spec at `url` into its plan, reading the state of every cell and
-/// stage from `options.resultsRoot`. No work is done.
+/// stage from `options.resultsRoot`, and which code made each cached one (compared with
+/// `options.sourceDigest`). A cached cell made by other sources is `done` (reused), or `stale`
+/// (to rerun) with `options.rerunStale`. No work is done.
 public func planExperiment(specURL url: URL, options: RunnerOptions) throws -> ExperimentPlan {
   let spec = try ExperimentSpec.load(contentsOf: url, overrides: options.overrides)
   let runs = try spec.plans().map { plan in
@@ -117,7 +130,9 @@ public func planExperiment(specURL url: URL, options: RunnerOptions) throws -> E
           stages[index].variants.append(run.variant)
         }
       } else {
-        stages.append(stagePlan(stage, store: stageStore, variant: run.variant))
+        stages.append(
+          stagePlan(
+            stage, store: stageStore, variant: run.variant, sourceDigest: options.sourceDigest))
       }
     }
     let hash = try configurationHash(run, stageKey: stageKey)
@@ -127,14 +142,21 @@ public func planExperiment(specURL url: URL, options: RunnerOptions) throws -> E
     if let existing = try store.read(experiment: spec.name, variant: run.variant, seed: run.seed),
       existing.provenance.configurationHash == hash
     {
+      cell.origin = CodeOrigin(existing.provenance, currentDigest: options.sourceDigest)
       cell.state = .done
       cell.estimateSeconds = existing.timings.totalSeconds
+    }
+    let rerun = cell.origin?.isStale == true && options.rerunStale
+    if cell.state == .done && !rerun {
+      // Reused as it is.
     } else if let activity = StageActivity.read(in: directory), activity.isAlive {
       cell.state = .running
       cell.activity = activity
     } else if let failure = CellFailure.read(in: directory), failure.configurationHash == hash {
       cell.state = .failed
       cell.failure = failure.error
+    } else if rerun {
+      cell.state = .stale
     }
     if cell.state != .done {
       // A finished run with the same settings (another seed), else the same model and data.
@@ -153,16 +175,18 @@ public func planExperiment(specURL url: URL, options: RunnerOptions) throws -> E
   if let pattern = options.only { cells = cells.filter { globMatches(pattern, $0.run.variant) } }
   let needed = Set(cells.compactMap(\.stageKey))
   stages = stages.filter { needed.contains($0.key) }
-  return ExperimentPlan(spec: spec, cells: cells, stages: stages)
+  return ExperimentPlan(
+    spec: spec, cells: cells, stages: stages, sourceDigest: options.sourceDigest)
 }
 
-private func stagePlan(_ stage: PretrainingStagePlan, store: StageStore, variant: String)
-  -> StagePlan
-{
+private func stagePlan(
+  _ stage: PretrainingStagePlan, store: StageStore, variant: String, sourceDigest: String
+) -> StagePlan {
   var result = StagePlan(stage: stage, state: .missing, variants: [variant])
   if let record = store.record(.pretraining, key: stage.key) {
     result.state = .done
     result.estimateSeconds = record.seconds
+    result.origin = CodeOrigin(record.provenance, currentDigest: sourceDigest)
     return result
   }
   if let activity = store.activity(.pretraining, key: stage.key) {

@@ -92,12 +92,14 @@ final class Worker: @unchecked Sendable {
   }
 
   /// Starts `executable` with `arguments`, its output (stdout and stderr) read line by line.
-  func start(executable: URL, arguments: [String], threads: Int) throws {
+  /// It records `sourceDigest` as the code that made its work, as its parent planned.
+  func start(executable: URL, arguments: [String], threads: Int, sourceDigest: String) throws {
     let pipe = Pipe()
     process.executableURL = executable
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["LAYOUTLAB_THREADS"] = "\(threads)"
+    environment[SourceDigest.environmentVariable] = sourceDigest
     process.environment = environment
     process.standardOutput = pipe
     process.standardError = pipe
@@ -178,7 +180,8 @@ func runInParallel(_ context: RunContext, summary: ExperimentSummary, log: (Stri
   for stage in plan.stages where stage.state != .done {
     _ = try ensureCorpusStages(
       stage.stage, store: context.stageStore, specHash: context.specHash,
-      repository: context.options.repository, log: log)
+      sourceDigest: context.options.sourceDigest, repository: context.options.repository,
+      log: log)
   }
   var doneStages = Set(plan.stages.filter { $0.state == .done }.map(\.key))
   var failedStages: [String: String] = [:]
@@ -206,6 +209,7 @@ func runInParallel(_ context: RunContext, summary: ExperimentSummary, log: (Stri
   let baseArguments =
     ["run", context.specURL.path, "--results", context.options.resultsRoot.path]
     + context.options.overrides.flatMap { ["--set", $0] }
+    + (context.options.rerunStale ? ["--rerun-stale"] : [])
   defer {
     for worker in running where worker.process.isRunning { worker.process.terminate() }
   }
@@ -232,7 +236,7 @@ func runInParallel(_ context: RunContext, summary: ExperimentSummary, log: (Stri
       let worker = Worker(unit: unit, name: name(unit))
       try worker.start(
         executable: executable, arguments: baseArguments + ["--unit", unit.argument],
-        threads: split.threadsPerJob)
+        threads: split.threadsPerJob, sourceDigest: context.options.sourceDigest)
       running.append(worker)
       log("started \(worker.name) (\(running.count) running, \(queue.count) waiting)")
     }

@@ -16,7 +16,8 @@ extension ExperimentPlan {
       lines.append("stages:")
       for stage in stages {
         lines.append(
-          "  \(stage.label)  \(stage.state.planWord)\(estimate(stage.state, stage.estimateSeconds))"
+          "  \(stage.label)  \(word(stage.state, stage.origin, plan: true))"
+            + estimate(stage.state, stage.estimateSeconds)
             + "  ← \(stage.variants.count) cell(s): \(stage.variants.joined(separator: ", "))")
       }
     }
@@ -25,7 +26,7 @@ extension ExperimentPlan {
     for cell in cells {
       let stage = cell.stageKey.map { "  after pretraining \($0.prefix(8))" } ?? ""
       lines.append(
-        "  \(cell.run.variant) seed \(cell.run.seed)  \(cell.state.planWord)"
+        "  \(cell.run.variant) seed \(cell.run.seed)  \(word(cell.state, cell.origin, plan: true))"
           + estimate(cell.state, cell.estimateSeconds) + stage)
     }
     let work =
@@ -39,6 +40,7 @@ extension ExperimentPlan {
         ? "nothing to run: every stage and cell is cached"
         : "to run: \(work.count) item(s), estimated \(duration(known))"
           + (unknown > 0 ? " plus \(unknown) without a measured time yet" : ""))
+    lines += staleNotes
     return lines.joined(separator: "\n")
   }
 
@@ -46,21 +48,61 @@ extension ExperimentPlan {
   public var statusText: String {
     var lines: [String] = []
     let counts = Dictionary(grouping: cells, by: \.state).mapValues(\.count)
+    let staleDone = cells.filter { $0.state == .done && $0.origin?.isStale == true }.count
     lines.append(
       "\(spec.name): "
-        + [WorkState.done, .running, .failed, .missing].map {
-          "\(counts[$0] ?? 0) \($0.rawValue)"
+        + [WorkState.done, .stale, .running, .failed, .missing].compactMap { state in
+          let count = counts[state] ?? 0
+          if state == .stale && count == 0 { return nil }
+          return "\(count) \(state.rawValue)"
+            + (state == .done && staleDone > 0 ? " (\(staleDone) stale)" : "")
         }.joined(separator: ", ") + " of \(cells.count) run(s)")
     for stage in stages {
-      lines.append("  \(stage.label): \(stage.state.rawValue)\(progress(stage.activity))")
+      lines.append(
+        "  \(stage.label): \(word(stage.state, stage.origin, plan: false))"
+          + progress(stage.activity))
     }
     for cell in cells {
-      var line = "  \(cell.run.variant) seed \(cell.run.seed): \(cell.state.rawValue)"
+      var line =
+        "  \(cell.run.variant) seed \(cell.run.seed): \(word(cell.state, cell.origin, plan: false))"
       line += progress(cell.activity)
       if let failure = cell.failure { line += ": " + failure }
       lines.append(line)
     }
+    lines += staleNotes
     return lines.joined(separator: "\n")
+  }
+
+  /// A state as `plan` (`done` is "cached") or `status` (`done` is "done") names it, with which
+  /// code made the cached work: `cached, stale (made by 1a2b3c4d5e6f)`, `cached (code unknown)`.
+  private func word(_ state: WorkState, _ origin: CodeOrigin?, plan: Bool) -> String {
+    switch state {
+    case .done: return (plan ? "cached" : "done") + (origin?.note ?? "")
+    case .stale: return "stale (\(origin?.madeBy ?? "made by other code")), will rerun"
+    default: return plan ? state.planWord : state.rawValue
+    }
+  }
+
+  /// What `run` does with work made by other sources, when there is any.
+  private var staleNotes: [String] {
+    let reused = cells.filter { $0.state == .done && $0.origin?.isStale == true }.count
+    let rerun = cells.filter { $0.state == .stale }.count
+    let staleStages = stages.filter { $0.origin?.isStale == true }
+    var lines: [String] = []
+    if reused > 0 {
+      lines.append(
+        "\(reused) cached cell(s) were made by other code (sources \(sourceDigest.prefix(12)) "
+          + "now): `run` reuses them; `run --rerun-stale` reruns them")
+    }
+    if rerun > 0 {
+      lines.append("\(rerun) stale cell(s) will rerun (--rerun-stale)")
+    }
+    if !staleStages.isEmpty {
+      lines.append(
+        "\(staleStages.count) cached stage(s) were made by other code and are reused (also with "
+          + "--rerun-stale); delete a stage's folder under .stages/pretraining/ to rebuild it")
+    }
+    return lines.isEmpty ? [] : [""] + lines
   }
 
   private var cellNames: [String] {

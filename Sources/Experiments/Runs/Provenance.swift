@@ -1,4 +1,5 @@
-// LayoutLab — provenance of a run: git state, toolchain, SIMD variant, CPU, threads, hashes.
+// LayoutLab — provenance of a run: git state, source digest, toolchain, SIMD variant, CPU,
+// threads, hashes.
 
 import Foundation
 import HostCPU
@@ -25,8 +26,11 @@ func git(_ arguments: [String], in directory: URL) -> String? {
   return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
-/// The provenance of a run started from `directory` (the repository).
-func currentProvenance(specHash: String, configurationHash: String, directory: URL) -> Provenance {
+/// The provenance of a run started from `directory` (the repository), made by the sources
+/// whose digest is `sourceDigest`.
+func currentProvenance(
+  specHash: String, configurationHash: String, sourceDigest: String, directory: URL
+) -> Provenance {
   let commit = git(["rev-parse", "HEAD"], in: directory) ?? "unknown"
   let dirty = !(git(["status", "--porcelain", "--untracked-files=no"], in: directory) ?? "").isEmpty
   #if compiler(>=6.3)
@@ -38,5 +42,6 @@ func currentProvenance(specHash: String, configurationHash: String, directory: U
     gitCommit: commit, gitDirty: dirty, toolchain: toolchain,
     threads: ThreadPool.shared.threadCount, specHash: specHash,
     configurationHash: configurationHash, host: ProcessInfo.processInfo.hostName,
-    numericVariant: NumericBuild.summary, cpu: CPUDescription.current().modelName)
+    numericVariant: NumericBuild.summary, cpu: CPUDescription.current().modelName,
+    sourceDigest: sourceDigest)
 }

@@ -30,16 +30,19 @@ extension ClassificationFineTuningResult: FineTuningOutcome {}
 /// through its paths resolved against `repository`. `pretrained` is the finished pre-training
 /// stage the run starts from (its `pretraining` section's); `observe` sees every training event.
 /// Page images of models with visual tokens go to cache files in `pageCache` (shared by every
-/// run whose pages are the same files); without one they are held in memory.
+/// run whose pages are the same files); without one they are held in memory. The result records
+/// `sourceDigest` as the code that made it.
 func executeRun(
-  _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String, cache: URL,
-  repository: URL, label: String, pretrained: URL? = nil, pageCache: URL? = nil,
+  _ plan: RunPlan, experiment: String, specHash: String, configurationHash: String,
+  sourceDigest: String, cache: URL, repository: URL, label: String, pretrained: URL? = nil,
+  pageCache: URL? = nil,
   observe: @escaping (TrainingEvent) -> Void = { _ in }
 ) throws -> RunResult {
   var settings = plan.configuration.resolvingPaths(against: repository)
   if let pretrained { settings.model.initFrom = pretrained.path }
   let provenance = currentProvenance(
-    specHash: specHash, configurationHash: configurationHash, directory: repository)
+    specHash: specHash, configurationHash: configurationHash, sourceDigest: sourceDigest,
+    directory: repository)
   let imageStorage = pageCache.map(PageImageStorage.cache) ?? .memory
   switch settings.task {
   case .entities:

@@ -21,6 +21,9 @@ public struct Provenance: Codable, Hashable, Sendable {
   public var numericVariant: String? = nil
   /// The CPU's model name. Absent in older results.
   public var cpu: String? = nil
+  /// The digest of the sources that made it (`SourceDigest`; `unknown` without a checkout):
+  /// `plan` and `status` call a record made by other sources stale. Absent in older results.
+  public var sourceDigest: String? = nil
 }
 
 /// Sizes of the data a run saw.

@@ -6,35 +6,6 @@ import LayoutModels
 import TensorCore
 import Training
 
-/// How to run an experiment.
-public struct RunnerOptions {
-  /// The results root (normally `results/` beside the spec's repository); stages are cached
-  /// in its `.stages/` folder, shared by every spec.
-  public var resultsRoot: URL
-  /// `--set key.path=value` overrides.
-  public var overrides: [String] = []
-  /// The repository: relative paths in specs are relative to it, and provenance reads its git
-  /// state.
-  public var repository: URL
-  /// `--only GLOB`: only the cells whose name matches (`*`, `?`).
-  public var only: String?
-  /// `--only-failed`: only the cells whose last attempt failed.
-  public var onlyFailed = false
-  /// `--jobs N`: stages and cells run at once, each in its own `layoutlab` process with
-  /// `threads / N` threads (clamped to the thread count).
-  public var jobs = 1
-  /// `--unit`: run only this stage or cell (what each `--jobs` worker process does).
-  public var unit: WorkUnit?
-  /// The `layoutlab` executable that `--jobs` starts its workers from.
-  public var executable: URL?
-
-  /// Creates options.
-  public init(resultsRoot: URL, repository: URL) {
-    self.resultsRoot = resultsRoot
-    self.repository = repository
-  }
-}
-
 /// What `runExperiment` did.
 public struct ExperimentSummary {
   public var spec: ExperimentSpec
@@ -44,6 +15,8 @@ public struct ExperimentSummary {
   public var failed: [(RunPlan, String)] = []
   /// Pre-training stages built by this call (not found cached).
   public var stagesRan: [String] = []
+  /// Cached cells made by other sources that were reused (without `--rerun-stale`).
+  public var staleReused: [RunPlan] = []
 }
 
 /// Runs every unfinished cell of the spec at `url`, building each pre-training stage a cell
@@ -64,11 +37,14 @@ public func runExperiment(
   let plan = context.plan
   var summary = ExperimentSummary(
     spec: plan.spec, ran: [], skipped: plan.cells.filter { $0.state == .done }.map(\.run))
+  summary.staleReused = plan.cells.filter { $0.state == .done && $0.origin?.isStale == true }
+    .map(\.run)
   let pending = plan.cells.filter { $0.state != .done }
   log(
     "\(plan.spec.name): \(plan.cells.count) runs, \(summary.skipped.count) cached, "
       + "\(pending.count) to run; \(plan.stages.count) pre-training stage(s), "
       + "\(plan.stages.filter { $0.state == .done }.count) cached")
+  logStaleWork(plan, reused: summary.staleReused.count, log: log)
   try context.writeSpecBaselines(log: log)
   if options.jobs > 1 { return try runInParallel(context, summary: summary, log: log) }
   var stageFolders: [String: URL] = [:]
@@ -147,8 +123,8 @@ struct RunContext {
   /// Builds (or finds cached) a pre-training stage: its folder, and whether it ran now.
   func build(_ stage: StagePlan, log: (String) -> Void) throws -> (URL, Bool) {
     try ensurePretrainingStage(
-      stage.stage, store: stageStore, specHash: specHash, repository: options.repository,
-      log: log)
+      stage.stage, store: stageStore, specHash: specHash, sourceDigest: options.sourceDigest,
+      repository: options.repository, log: log)
   }
 
   /// Trains and evaluates one cell and writes its `result.json` (clearing any `failed.json`).
@@ -158,7 +134,8 @@ struct RunContext {
     defer { tracker.finish() }
     let result = try executeRun(
       cell.run, experiment: plan.spec.name, specHash: specHash, configurationHash: cell.hash,
-      cache: cache, repository: options.repository, label: label, pretrained: pretrained,
+      sourceDigest: options.sourceDigest, cache: cache, repository: options.repository,
+      label: label, pretrained: pretrained,
       pageCache: stageStore.root.appendingPathComponent("pages")
     ) { event in
       if case .step(let step, let total, _, _, _) = event {
@@ -214,6 +191,20 @@ struct RunContext {
     }
     return summary
   }
+}
+
+/// Says how many cached cells and stages made by other sources `run` reuses, and how many
+/// stale cells it reruns (`--rerun-stale`).
+func logStaleWork(_ plan: ExperimentPlan, reused: Int, log: (String) -> Void) {
+  let rerun = plan.cells.filter { $0.state == .stale }.count
+  let stages = plan.stages.filter { $0.origin?.isStale == true }.count
+  if reused > 0 {
+    log(
+      "reused \(reused) stale cell result(s) made by other code (see `layoutlab status`); "
+        + "`run --rerun-stale` reruns them")
+  }
+  if rerun > 0 { log("rerunning \(rerun) stale cell(s) made by other code (--rerun-stale)") }
+  if stages > 0 { log("reused \(stages) stale pre-training stage(s) made by other code") }
 }
 
 /// A cell could not start because the pre-training stage it needs failed.

@@ -73,10 +73,11 @@ func folderFingerprint(_ folder: URL) -> String {
 }
 
 /// Builds (or finds) the corpus stages of `plan`: the corpus folders in written order
-/// (synthetic ones in the stage cache) and the keys of the synthetic ones.
+/// (synthetic ones in the stage cache) and the keys of the synthetic ones. A stage built now
+/// records `sourceDigest` as the code that made it.
 func ensureCorpusStages(
-  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, repository: URL,
-  log: (String) -> Void
+  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, sourceDigest: String,
+  repository: URL, log: (String) -> Void
 ) throws -> (folders: [URL], keys: [String]) {
   var folders: [URL] = []
   var inputKeys: [String] = []
@@ -104,7 +105,8 @@ func ensureCorpusStages(
           kind: .corpus, key: corpus.key, inputs: [],
           settings: "documents=\(corpus.documents) seed=\(corpus.seed)",
           provenance: currentProvenance(
-            specHash: specHash, configurationHash: corpus.key, directory: repository),
+            specHash: specHash, configurationHash: corpus.key, sourceDigest: sourceDigest,
+            directory: repository),
           seconds: Date().timeIntervalSince(started))
       }
       if !ran { log("stage corpus \(corpus.key.prefix(8)): cached") }
@@ -115,17 +117,20 @@ func ensureCorpusStages(
 }
 
 /// Builds (or finds) the corpus and pre-training stages of `plan`, returning the finished
-/// pre-training folder (a checkpoint `initFrom` can read) and whether it ran now.
+/// pre-training folder (a checkpoint `initFrom` can read) and whether it ran now. A cached stage
+/// is used whichever code made it (its key does not hold the source digest); one built now
+/// records `sourceDigest`.
 func ensurePretrainingStage(
-  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, repository: URL,
-  log: (String) -> Void
+  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, sourceDigest: String,
+  repository: URL, log: (String) -> Void
 ) throws -> (directory: URL, ran: Bool) {
   if store.record(.pretraining, key: plan.key) != nil {
     log("stage \(plan.label): cached")
     return (store.directory(.pretraining, key: plan.key), false)
   }
   let (folders, inputKeys) = try ensureCorpusStages(
-    plan, store: store, specHash: specHash, repository: repository, log: log)
+    plan, store: store, specHash: specHash, sourceDigest: sourceDigest, repository: repository,
+    log: log)
   var section = plan.section
   section.mapCorpusFolders { absolutePath($0, against: repository) }
   let result = try store.ensure(.pretraining, key: plan.key, label: plan.label) {
@@ -150,7 +155,8 @@ func ensurePretrainingStage(
     var record = StageRecord(
       kind: .pretraining, key: plan.key, inputs: inputKeys, settings: plan.keyText,
       provenance: currentProvenance(
-        specHash: specHash, configurationHash: plan.key, directory: repository),
+        specHash: specHash, configurationHash: plan.key, sourceDigest: sourceDigest,
+        directory: repository),
       seconds: Date().timeIntervalSince(started), steps: section.settings.run.steps,
       stepShape: plan.stepShape)
     if let firstStep, let lastStep, lastStep.step > firstStep.step {
