@@ -141,8 +141,12 @@ final class StaleResultsTests: XCTestCase {
     XCTAssertEqual(CodeOrigin(made, currentDigest: SourceDigest.unknown), .unknown)
     XCTAssertEqual(CodeOrigin(made, currentDigest: "code-1"), .current)
     let stale = CodeOrigin(made, currentDigest: "code-2")
-    XCTAssertEqual(stale, .stale(commit: "abc", dirty: true))
+    XCTAssertEqual(stale, .stale(commit: "abc", dirty: true, sources: "code-1"))
     XCTAssertEqual(stale.note, ", stale (made by abc+dirty)")
+    var noGit = made
+    noGit.gitCommit = "unknown"
+    XCTAssertEqual(
+      CodeOrigin(noGit, currentDigest: "code-2").note, ", stale (made by sources code-1)")
     var unknown = made
     unknown.sourceDigest = SourceDigest.unknown
     XCTAssertEqual(CodeOrigin(unknown, currentDigest: "code-2"), .unknown)

@@ -14,8 +14,9 @@ public enum CodeOrigin: Equatable, Sendable {
   case current
   /// The record or the running code has no known digest.
   case unknown
-  /// Made by other sources: the commit (and whether its tree was edited) that made it.
-  case stale(commit: String, dirty: Bool)
+  /// Made by other sources: the commit (and whether its tree was edited) that made it, and
+  /// the digest of those sources.
+  case stale(commit: String, dirty: Bool, sources: String)
 
   /// How `provenance` compares with the running code's digest `currentDigest`.
   public init(_ provenance: Provenance, currentDigest: String) {
@@ -27,7 +28,8 @@ public enum CodeOrigin: Equatable, Sendable {
     }
     self =
       recorded == currentDigest
-      ? .current : .stale(commit: provenance.gitCommit, dirty: provenance.gitDirty)
+      ? .current
+      : .stale(commit: provenance.gitCommit, dirty: provenance.gitDirty, sources: recorded)
   }
 
   /// Whether it was made by other sources than the running ones.
@@ -37,7 +39,7 @@ public enum CodeOrigin: Equatable, Sendable {
   }
 
   /// What `plan` and `status` append to `cached` or `done`: nothing, ` (code unknown)`, or
-  /// `, stale (made by 1a2b3c4d5e6f)` (`+dirty` when its tree had edits).
+  /// `, stale (made by 1a2b3c4d5e6f)` (see ``madeBy``).
   public var note: String {
     switch self {
     case .current: return ""
@@ -46,9 +48,11 @@ public enum CodeOrigin: Equatable, Sendable {
     }
   }
 
-  /// `made by 1a2b3c4d5e6f` (`+dirty` when its tree had edits); empty unless stale.
+  /// `made by 1a2b3c4d5e6f` (`+dirty` when its tree had edits), or `made by sources 9f8e7d6c5b4a`
+  /// when git did not name the commit; empty unless stale.
   public var madeBy: String {
-    guard case .stale(let commit, let dirty) = self else { return "" }
+    guard case .stale(let commit, let dirty, let sources) = self else { return "" }
+    if commit == "unknown" { return "made by sources \(sources.prefix(12))" }
     return "made by \(commit.prefix(12))\(dirty ? "+dirty" : "")"
   }
 }
