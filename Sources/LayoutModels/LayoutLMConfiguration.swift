@@ -60,9 +60,15 @@ public struct ResNetBackboneOptions: Codable, Hashable, Sendable {
 /// Reads HF `config.json` (LayoutLMConfig and LayoutLMv2Config field names) and adds LayoutLab's
 /// switches, each independent of the others. `LayoutLMConfiguration.v1(...)` and `.v2(...)` are
 /// presets. Keys LayoutLab does not know (HF has many) are ignored on read.
+///
+/// Every default is written once, here: `LayoutLMConfiguration()` is HF's LayoutLMConfig, i.e.
+/// LayoutLM v1 BASE (`model_type` "layoutlm", every v2 switch off; the v2-only sizes keep
+/// HF LayoutLMv2Config's values). Decoding `{}` gives exactly this configuration, and a
+/// `config.json` of `model_type` "layoutlmv2" starts from `defaults(modelType:)`, which turns on
+/// the v2 architecture (`useV2Architecture()`).
 public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   // MARK: HF fields
-  public var modelType: String = "layoutlmv2"
+  public var modelType: String = "layoutlm"
   public var architectures: [String]? = nil
   public var vocabSize: Int = 30522
   public var hiddenSize: Int = 768
@@ -82,24 +88,26 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   // v2 fields
   public var coordinateSize: Int = 128
   public var shapeSize: Int = 128
-  public var fastQKV: Bool = true
-  public var hasRelativeAttentionBias: Bool = true
-  public var hasSpatialAttentionBias: Bool = true
+  public var fastQKV: Bool = false
+  public var hasRelativeAttentionBias: Bool = false
+  public var hasSpatialAttentionBias: Bool = false
   public var hasVisualSegmentEmbedding: Bool = false
   public var relPosBins: Int = 32
   public var maxRelPos: Int = 128
   public var rel2DPosBins: Int = 64
   public var maxRel2DPos: Int = 256
-  /// `[Gh, Gw, C]`: the visual grid and the backbone's output channels.
-  public var imageFeaturePoolShape: [Int] = [7, 7, 256]
+  /// The visual grid Gh × Gw (HF `image_feature_pool_shape[0...1]`).
+  public var grid: VisualGrid = .standard
+  /// Channels C of the backbone's features `[B, C, Gh, Gw]` (HF `image_feature_pool_shape[2]`).
+  public var visualChannels: Int = 256
 
   // MARK: LayoutLab switches
   /// Whether visual tokens are appended after the text.
-  public var visualTokens: Bool = true
+  public var visualTokens: Bool = false
   public var visualBackbone: VisualBackboneKind = .resnet
   public var resnet: ResNetBackboneOptions = ResNetBackboneOptions()
   public var spatialAnchor: SpatialAnchor = .code
-  public var layoutEmbedding: LayoutEmbeddingStyle = .concatenated
+  public var layoutEmbedding: LayoutEmbeddingStyle = .summed
   /// Whether the 1-D and 2-D relative bias tables receive gradients (unilm: yes; current HF: no).
   public var trainRelativeBiases: Bool = true
   /// The v2 sequence-classification head's input (HF's by default).
@@ -110,98 +118,34 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   /// Not in either paper: a LayoutLab switch, off unless asked for.
   public var questionMatch: Bool = false
 
-  /// The visual grid height.
-  public var gridHeight: Int { imageFeaturePoolShape.count > 0 ? imageFeaturePoolShape[0] : 7 }
-  /// The visual grid width.
-  public var gridWidth: Int { imageFeaturePoolShape.count > 1 ? imageFeaturePoolShape[1] : 7 }
-  /// The number of visual tokens V (0 when visual tokens are off).
-  public var visualTokenCount: Int { visualTokens ? gridHeight * gridWidth : 0 }
-  /// Channels of the backbone's features.
-  public var visualChannels: Int {
-    imageFeaturePoolShape.count > 2 ? imageFeaturePoolShape[2] : 256
-  }
+  /// The number of visual tokens V = Gh · Gw (0 when visual tokens are off).
+  public var visualTokenCount: Int { visualTokens ? grid.count : 0 }
   /// Whether this is a LayoutLMv2-family config (parameter prefix `layoutlmv2.`).
   public var isV2: Bool { modelType == "layoutlmv2" }
   /// The HF prefix of the base model's parameters in task checkpoints.
   public var basePrefix: String { isV2 ? "layoutlmv2" : "layoutlm" }
 
-  /// Creates a configuration with every default.
+  /// Creates the default configuration: LayoutLM v1 BASE, as HF's LayoutLMConfig.
   public init() {}
 
-  enum CodingKeys: String, CodingKey {
-    case modelType = "model_type", architectures
-    case vocabSize = "vocab_size", hiddenSize = "hidden_size"
-    case numHiddenLayers = "num_hidden_layers", numAttentionHeads = "num_attention_heads"
-    case intermediateSize = "intermediate_size", hiddenAct = "hidden_act"
-    case hiddenDropoutProb = "hidden_dropout_prob"
-    case attentionProbsDropoutProb = "attention_probs_dropout_prob"
-    case maxPositionEmbeddings = "max_position_embeddings"
-    case max2DPositionEmbeddings = "max_2d_position_embeddings"
-    case typeVocabSize = "type_vocab_size", initializerRange = "initializer_range"
-    case layerNormEps = "layer_norm_eps", numLabels = "num_labels", id2label
-    case coordinateSize = "coordinate_size", shapeSize = "shape_size", fastQKV = "fast_qkv"
-    case hasRelativeAttentionBias = "has_relative_attention_bias"
-    case hasSpatialAttentionBias = "has_spatial_attention_bias"
-    case hasVisualSegmentEmbedding = "has_visual_segment_embedding"
-    case relPosBins = "rel_pos_bins", maxRelPos = "max_rel_pos"
-    case rel2DPosBins = "rel_2d_pos_bins", maxRel2DPos = "max_rel_2d_pos"
-    case imageFeaturePoolShape = "image_feature_pool_shape"
-    case visualTokens = "layoutlab_visual_tokens", visualBackbone = "layoutlab_visual_backbone"
-    case resnet = "layoutlab_resnet", spatialAnchor = "layoutlab_spatial_anchor"
-    case layoutEmbedding = "layoutlab_layout_embedding"
-    case trainRelativeBiases = "layoutlab_train_relative_biases"
-    case sequenceHead = "layoutlab_sequence_head"
-    case questionMatch = "layoutlab_question_match"
+  /// The configuration a `config.json` of `modelType` describes when it names no other field:
+  /// the default, with the v2 architecture turned on for "layoutlmv2".
+  public static func defaults(modelType: String) -> LayoutLMConfiguration {
+    var config = LayoutLMConfiguration()
+    config.modelType = modelType
+    if config.isV2 { config.useV2Architecture() }
+    return config
   }
 
-  public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    func read<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
-      try c.decodeIfPresent(T.self, forKey: key) ?? fallback
-    }
-    let d = LayoutLMConfiguration()
-    modelType = try read(.modelType, "layoutlm")
-    let v2 = modelType == "layoutlmv2"
-    architectures = try c.decodeIfPresent([String].self, forKey: .architectures)
-    vocabSize = try read(.vocabSize, d.vocabSize)
-    hiddenSize = try read(.hiddenSize, d.hiddenSize)
-    numHiddenLayers = try read(.numHiddenLayers, d.numHiddenLayers)
-    numAttentionHeads = try read(.numAttentionHeads, d.numAttentionHeads)
-    intermediateSize = try read(.intermediateSize, d.intermediateSize)
-    hiddenAct = try read(.hiddenAct, d.hiddenAct)
-    hiddenDropoutProb = try read(.hiddenDropoutProb, d.hiddenDropoutProb)
-    attentionProbsDropoutProb = try read(.attentionProbsDropoutProb, d.attentionProbsDropoutProb)
-    maxPositionEmbeddings = try read(.maxPositionEmbeddings, d.maxPositionEmbeddings)
-    max2DPositionEmbeddings = try read(.max2DPositionEmbeddings, d.max2DPositionEmbeddings)
-    typeVocabSize = try read(.typeVocabSize, d.typeVocabSize)
-    initializerRange = try read(.initializerRange, d.initializerRange)
-    layerNormEps = try read(.layerNormEps, d.layerNormEps)
-    id2label = try c.decodeIfPresent([String: String].self, forKey: .id2label)
-    numLabels = try c.decodeIfPresent(Int.self, forKey: .numLabels) ?? id2label?.count ?? 2
-    coordinateSize = try read(.coordinateSize, d.coordinateSize)
-    shapeSize = try read(.shapeSize, d.shapeSize)
-    // v1 configs have none of the v2 switches: their absence means "off" for v1.
-    fastQKV = try read(.fastQKV, v2)
-    hasRelativeAttentionBias = try read(.hasRelativeAttentionBias, v2)
-    hasSpatialAttentionBias = try read(.hasSpatialAttentionBias, v2)
-    hasVisualSegmentEmbedding = try read(.hasVisualSegmentEmbedding, false)
-    relPosBins = try read(.relPosBins, d.relPosBins)
-    maxRelPos = try read(.maxRelPos, d.maxRelPos)
-    rel2DPosBins = try read(.rel2DPosBins, d.rel2DPosBins)
-    maxRel2DPos = try read(.maxRel2DPos, d.maxRel2DPos)
-    imageFeaturePoolShape = try read(.imageFeaturePoolShape, d.imageFeaturePoolShape)
-    visualTokens = try read(.visualTokens, v2)
-    // A 3-channel pool shape is the pooling stand-in (HF fixtures); otherwise a CNN.
-    let inferredBackbone: VisualBackboneKind =
-      imageFeaturePoolShape.count > 2 && imageFeaturePoolShape[2] == 3 ? .pool : .resnet
-    visualBackbone = try read(.visualBackbone, inferredBackbone)
-    resnet = try read(.resnet, d.resnet)
-    spatialAnchor = try read(.spatialAnchor, .code)
-    layoutEmbedding = try read(.layoutEmbedding, v2 ? .concatenated : .summed)
-    trainRelativeBiases = try read(.trainRelativeBiases, true)
-    sequenceHead = try read(.sequenceHead, .meanVisual)
-    questionMatch = try read(.questionMatch, d.questionMatch)
-    try validate()
+  /// Turns on what makes a configuration LayoutLMv2 (HF LayoutLMv2Config's switches): visual
+  /// tokens, concatenated layout embeddings, fused QKV and the 1-D and 2-D relative biases.
+  public mutating func useV2Architecture() {
+    modelType = "layoutlmv2"
+    visualTokens = true
+    layoutEmbedding = .concatenated
+    fastQKV = true
+    hasRelativeAttentionBias = true
+    hasSpatialAttentionBias = true
   }
 
   /// Checks the fields that must agree with each other.
@@ -219,11 +163,7 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
       )
     }
     if visualTokens {
-      if imageFeaturePoolShape.count < 2 || !(1...14).contains(gridHeight)
-        || !(1...14).contains(gridWidth)
-      {
-        try fail("image_feature_pool_shape", "a grid from 1×1 to 14×14")
-      }
+      if visualChannels <= 0 { try fail("image_feature_pool_shape[2]", "a positive channel count") }
       if visualBackbone == .pool && visualChannels != 3 {
         try fail("image_feature_pool_shape[2]", "3 channels for the pool backbone")
       }
@@ -252,30 +192,6 @@ public enum ModelConfigurationError: Error, CustomStringConvertible, Equatable {
 }
 
 extension LayoutLMConfiguration {
-  /// Reads an HF-style `config.json`.
-  public static func read(contentsOf url: URL) throws -> LayoutLMConfiguration {
-    let data: Data
-    do { data = try Data(contentsOf: url) } catch {
-      throw ModelConfigurationError.unreadable(
-        path: url.path, reason: "cannot be read (\(error.localizedDescription))")
-    }
-    do {
-      return try JSONDecoder().decode(LayoutLMConfiguration.self, from: data)
-    } catch let error as ModelConfigurationError {
-      throw ModelConfigurationError.unreadable(path: url.path, reason: "\(error)")
-    } catch {
-      throw ModelConfigurationError.unreadable(
-        path: url.path, reason: "is not a valid config: \(error)")
-    }
-  }
-
-  /// Writes this configuration as `config.json` (HF fields plus `layoutlab_*` switches).
-  public func write(to url: URL) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(self).write(to: url, options: .atomic)
-  }
-
   /// The LayoutLM v1 preset: summed layout embeddings, no visual tokens, no relative biases.
   public static func v1(
     hidden: Int = 768, layers: Int = 12, heads: Int = 12, intermediate: Int? = nil
@@ -283,16 +199,10 @@ extension LayoutLMConfiguration {
     -> LayoutLMConfiguration
   {
     var c = LayoutLMConfiguration()
-    c.modelType = "layoutlm"
     c.numHiddenLayers = layers
     c.numAttentionHeads = heads
     c.setHiddenSize(hidden)
     if let intermediate { c.intermediateSize = intermediate }
-    c.visualTokens = false
-    c.layoutEmbedding = .summed
-    c.fastQKV = false
-    c.hasRelativeAttentionBias = false
-    c.hasSpatialAttentionBias = false
     return c
   }
 
@@ -302,16 +212,15 @@ extension LayoutLMConfiguration {
     coordinateSize: Int? = nil, shapeSize: Int? = nil
   ) -> LayoutLMConfiguration {
     var c = LayoutLMConfiguration()
-    c.modelType = "layoutlmv2"
+    c.useV2Architecture()
     c.numHiddenLayers = layers
     c.numAttentionHeads = heads
     c.setHiddenSize(hidden)
     if let intermediate { c.intermediateSize = intermediate }
     if let coordinateSize { c.coordinateSize = coordinateSize }
     c.shapeSize = shapeSize ?? (hidden - 4 * c.coordinateSize) / 2
-    c.visualTokens = true
-    c.layoutEmbedding = .concatenated
-    c.imageFeaturePoolShape = [7, 7, 64]
+    // The from-scratch CNN ends at 64 channels, not HF's 256 (a ResNet-101 FPN's).
+    c.visualChannels = 64
     return c
   }
 

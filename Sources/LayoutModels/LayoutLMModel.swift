@@ -41,7 +41,7 @@ public final class LayoutLMModel: ParameterOwner {
     if config.visualTokens {
       switch config.visualBackbone {
       case .pool:
-        backbone = PoolingBackbone(gridHeight: config.gridHeight, gridWidth: config.gridWidth)
+        backbone = PoolingBackbone(gridHeight: config.grid.height, gridWidth: config.grid.width)
       case .resnet:
         backbone = ResNetBackbone(config, initializer: &initializer)
       }
@@ -77,7 +77,8 @@ public final class LayoutLMModel: ParameterOwner {
         features = features.reshaped([pages, v * channels])
           .gatherRows(rows, indexShape: [batch]).reshaped([batch, v, channels])
       }
-      let visualBoxes = visualTokenBoxes(gridHeight: config.gridHeight, gridWidth: config.gridWidth)
+      let visualBoxes = visualTokenBoxes(
+        gridHeight: config.grid.height, gridWidth: config.grid.width)
       let visualPositions = (0..<v).map { Int32($0) }
       let batchBoxes = (0..<batch).flatMap { _ in visualBoxes }
       let batchPositions = (0..<batch).flatMap { _ in visualPositions }

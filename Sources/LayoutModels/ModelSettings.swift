@@ -15,8 +15,8 @@ public struct ModelSettings: Codable, Hashable, Sendable {
   public var layers: Int?
   public var heads: Int?
   public var visualTokens: Bool?
-  /// The visual grid `[Gh, Gw]`.
-  public var grid: [Int]?
+  /// The visual grid Gh × Gw; encoded as `[Gh, Gw]`.
+  public var grid: VisualGrid?
   public var backbone: VisualBackboneKind?
   public var relativeBias1D: Bool?
   public var spatialBias2D: Bool?
@@ -36,6 +36,30 @@ public struct ModelSettings: Codable, Hashable, Sendable {
 
   /// Creates the defaults (small v2).
   public init() {}
+
+  /// Reads the encoded form; a missing `preset` or `version` keeps its default, so `{}` decodes
+  /// to `ModelSettings()`. (Encoding is synthesized: every key, nils left out.)
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    preset = try c.decodeIfPresent(ModelPreset.self, forKey: .preset) ?? preset
+    version = try c.decodeIfPresent(ModelVersion.self, forKey: .version) ?? version
+    hiddenSize = try c.decodeIfPresent(Int.self, forKey: .hiddenSize)
+    layers = try c.decodeIfPresent(Int.self, forKey: .layers)
+    heads = try c.decodeIfPresent(Int.self, forKey: .heads)
+    visualTokens = try c.decodeIfPresent(Bool.self, forKey: .visualTokens)
+    grid = try c.decodeIfPresent(VisualGrid.self, forKey: .grid)
+    backbone = try c.decodeIfPresent(VisualBackboneKind.self, forKey: .backbone)
+    relativeBias1D = try c.decodeIfPresent(Bool.self, forKey: .relativeBias1D)
+    spatialBias2D = try c.decodeIfPresent(Bool.self, forKey: .spatialBias2D)
+    anchor = try c.decodeIfPresent(SpatialAnchor.self, forKey: .anchor)
+    fastQKV = try c.decodeIfPresent(Bool.self, forKey: .fastQKV)
+    visualSegment = try c.decodeIfPresent(Bool.self, forKey: .visualSegment)
+    layoutEmbedding = try c.decodeIfPresent(LayoutEmbeddingStyle.self, forKey: .layoutEmbedding)
+    dropout = try c.decodeIfPresent(Double.self, forKey: .dropout)
+    questionMatch = try c.decodeIfPresent(Bool.self, forKey: .questionMatch)
+    sequenceHead = try c.decodeIfPresent(SequenceHeadKind.self, forKey: .sequenceHead)
+    initFrom = try c.decodeIfPresent(String.self, forKey: .initFrom)
+  }
 
   /// The model configuration these settings describe, for `labels` output classes.
   public func configuration(vocabularySize: Int, labels: Int) throws -> LayoutLMConfiguration {
@@ -104,13 +128,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
     add("layers", layers, \.numHiddenLayers)
     add("heads", heads, \.numAttentionHeads)
     add("visualTokens", visualTokens, \.visualTokens)
-    if let grid {
-      edits.append(
-        ArchitectureEdit(
-          key: "grid",
-          apply: { $0.imageFeaturePoolShape = [grid[0], grid[1], $0.visualChannels] },
-          value: { "[\($0.gridHeight), \($0.gridWidth)]" }))
-    }
+    add("grid", grid, \.grid)
     if let backbone {
       edits.append(
         ArchitectureEdit(
@@ -118,7 +136,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
           apply: {
             $0.visualBackbone = backbone
             // The pool stand-in has no CNN: its features are the image's 3 channels.
-            if backbone == .pool { $0.imageFeaturePoolShape = [$0.gridHeight, $0.gridWidth, 3] }
+            if backbone == .pool { $0.visualChannels = 3 }
           }, value: { $0.visualBackbone.rawValue }))
     }
     add("relativeBias1D", relativeBias1D, \.hasRelativeAttentionBias)

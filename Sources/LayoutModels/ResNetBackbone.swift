@@ -60,7 +60,7 @@ final class BasicBlock: ParameterOwner {
 ///
 /// Normalise pixels (BGR mean/std) → stem conv 7×7 (stride `stemStride`) → ReLU → max-pool 3/2
 /// → `stages` stages of `blocksPerStage` basic blocks, each stage halving the resolution and
-/// doubling the channels, the last one ending at `image_feature_pool_shape[2]` → adaptive
+/// doubling the channels, the last one ending at `visualChannels` → adaptive
 /// average pool to the grid. With the defaults a 224×224 page gives 14×14×C features.
 final class ResNetBackbone: VisualBackbone {
   let config: LayoutLMConfiguration
@@ -94,9 +94,9 @@ final class ResNetBackbone: VisualBackbone {
     for stage in blocks {
       for block in stage { x = block(x) }
     }
-    let pooled = x.adaptiveAveragePool2d(height: config.gridHeight, width: config.gridWidth)
+    let pooled = x.adaptiveAveragePool2d(height: config.grid.height, width: config.grid.width)
     let (batch, channels) = (pooled.shape[0], pooled.shape[1])
-    return pooled.reshaped([batch, channels, config.gridHeight * config.gridWidth]).permuted([
+    return pooled.reshaped([batch, channels, config.grid.height * config.grid.width]).permuted([
       0, 2, 1,
     ])
   }

@@ -19,7 +19,8 @@ public enum TinyModels {
     config.attentionProbsDropoutProb = 0
     if v2 {
       config.visualBackbone = .pool
-      config.imageFeaturePoolShape = [2, 2, 3]
+      config.grid = VisualGrid(height: 2, width: 2)!
+      config.visualChannels = 3
     }
     return config
   }

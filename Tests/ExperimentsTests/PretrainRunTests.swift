@@ -55,8 +55,8 @@ final class PretrainRunTests: XCTestCase {
     XCTAssertEqual(recipe.settings.tasks.negativePageTIA, .ignored)
     XCTAssertEqual(recipe.settings.tasks.maskedRegionFill, 255)
     XCTAssertEqual(recipe.settings.run.steps, 3)
-    XCTAssertEqual(recipe.settings.model.grid, [3, 2])
-    XCTAssertEqual(recipe.modelConfiguration.imageFeaturePoolShape.prefix(2), [3, 2])
+    XCTAssertEqual(recipe.settings.model.grid, VisualGrid(height: 3, width: 2))
+    XCTAssertEqual(recipe.modelConfiguration.grid, VisualGrid(height: 3, width: 2))
     XCTAssertTrue(recipe.overrides.contains("model.grid=[3,2]"))
     let config = try String(contentsOf: out.appendingPathComponent("config.json"), encoding: .utf8)
     XCTAssertTrue(
@@ -107,7 +107,7 @@ final class PretrainRunTests: XCTestCase {
         vocabularySize: 500, labels: 2)
       let fromPretrain = try pretraining.modelConfiguration(vocabularySize: 500)
       XCTAssertEqual(fromPretrain, fromSpec, grid)
-      XCTAssertEqual(fromPretrain.gridWidth, grid == "[4,3]" ? 3 : 4)
+      XCTAssertEqual(fromPretrain.grid.width, grid == "[4,3]" ? 3 : 4)
     }
   }
 }

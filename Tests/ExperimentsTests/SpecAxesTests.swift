@@ -2,6 +2,7 @@
 
 import Foundation
 import JSONValues
+import LayoutModels
 import XCTest
 
 @testable import Experiments
@@ -45,7 +46,7 @@ final class SpecAxesTests: XCTestCase {
     let plans = try spec.plans()
     XCTAssertEqual(plans.count, 26)
     let v2Grid4 = try spec.configuration(of: "v2-grid4x4-mvlm+tia")
-    XCTAssertEqual(v2Grid4.model.grid, [4, 4])
+    XCTAssertEqual(v2Grid4.model.grid, VisualGrid(height: 4, width: 4))
     XCTAssertEqual(v2Grid4.pretraining?.taskNames, ["mvlm", "tia"])
     let repository = URL(fileURLWithPath: "/tmp")
     let keys = Set(

@@ -50,7 +50,7 @@ final class HeadsTests: XCTestCase {
   func testResNetBackboneTrains() {
     var config = TinyModels.configuration(v2: true)
     config.visualBackbone = .resnet
-    config.imageFeaturePoolShape = [2, 2, 16]
+    config.visualChannels = 16
     config.resnet.width = 8
     let model = LayoutLMForTask(config, task: .sequenceClassification, seed: 21)
     let inputs = TinyModels.inputs(batch: 4, length: 6, config: config, seed: 22)

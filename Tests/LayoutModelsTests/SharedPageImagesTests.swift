@@ -9,7 +9,7 @@ final class SharedPageImagesTests: XCTestCase {
   func testSharedRowsGiveTheOutputsAndGradientsOfRepeatedImages() throws {
     var config = TinyModels.configuration(v2: true)
     config.visualBackbone = .resnet
-    config.imageFeaturePoolShape = [2, 2, 16]
+    config.visualChannels = 16
     config.resnet.width = 8
     var repeated = TinyModels.inputs(batch: 4, length: 6, config: config, seed: 5)
     let image = try XCTUnwrap(repeated.image)

@@ -54,12 +54,11 @@ extension ModelSettings {
     result.heads = try m.optionalInt("heads", range: 1...64)
     result.visualTokens = try m.optionalBool("visualTokens")
     if m.has("grid") {
-      let grid = try m.intArray("grid", default: [])
-      guard grid.count == 2, grid.allSatisfy({ (1...14).contains($0) }) else {
+      let sides = try m.intArray("grid", default: [])
+      do { result.grid = try VisualGrid(sides) } catch {
         throw SpecError.invalidValue(
           file: m.file, path: m.keyPath("grid"), expected: "[Gh, Gw] with each in 1...14")
       }
-      result.grid = grid
     } else {
       _ = m.raw("grid")
     }
