@@ -138,7 +138,8 @@ let package = Package(
         "HostCPU", "TensorCore", "LayoutData", "SyntheticData", "LayoutModels", "Training",
         "Evaluation", "EditDistance", "Seeding", "JSONValues",
       ]),
-    .target(name: "Reporting", dependencies: ["Evaluation", "Experiments", "JSONValues"]),
+    .target(
+      name: "Reporting", dependencies: ["Evaluation", "Experiments", "JSONValues", "LayoutModels"]),
     .target(
       name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),

@@ -2,12 +2,15 @@
 
 import Evaluation
 import JSONValues
+import LayoutModels
 
 /// The settings whose values differ between variants, one row each. The model rows come from
 /// the model configuration that ran (`result.json`'s `modelConfiguration`: the settings
-/// translated, or an `initFrom` checkpoint's architecture), under `model.<config field>`; the
-/// other rows from the spec's settings. Results from before the record fall back to the
-/// spec's model settings.
+/// translated, or an `initFrom` checkpoint's architecture), under `model.<config field>`,
+/// except HF's `image_feature_pool_shape` `[Gh, Gw, C]`, which is shown by the spec's key path
+/// as `model.grid` (`4×4`) and `model.visualChannels`, or "—" for a model without visual tokens
+/// (a setting that does not apply never counts as a difference). The other rows come from the
+/// spec's settings. Results from before the record fall back to the spec's model settings.
 func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
   var flat: [String: [String: String]] = [:]
   for variant in variants {
@@ -17,6 +20,7 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
         run.configuration, "", into: &table, skippingModel: run.modelConfiguration != nil)
       if let model = run.modelConfiguration {
         flattenSettings(model, "model", into: &table, skippingModel: false)
+        showPoolShapeAsGrid(model, in: &table)
         if let initFrom = modelSetting("initFrom", in: run.configuration) {
           table["model.initFrom"] = initFrom
         }
@@ -25,7 +29,7 @@ func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) 
     flat[variant] = table
   }
   let keys = Set(flat.values.flatMap(\.keys)).sorted().filter { key in
-    Set(variants.map { flat[$0]?[key] ?? "(default)" }).count > 1
+    Set(variants.map { flat[$0]?[key] ?? "(default)" }.filter { $0 != notApplicable }).count > 1
   }
   let out = ["## Configuration that differs between variants", ""]
   if keys.isEmpty { return out + ["(none)", ""] }
@@ -42,7 +46,38 @@ func flattenedSettings(_ configuration: JSONValue) -> [String: String] {
   return table
 }
 
-/// Flattens `value` into `path.key` → text rows (objects recurse; arrays are one row).
+/// The text of a model setting that does not apply to a cell's model.
+private let notApplicable = "—"
+
+/// Replaces the configuration row `model.image_feature_pool_shape` (`[Gh, Gw, C]`) with
+/// `model.grid` (`4×4`) and `model.visualChannels`, both `notApplicable` without visual tokens.
+private func showPoolShapeAsGrid(_ model: JSONValue, in table: inout [String: String]) {
+  guard let shape = table.removeValue(forKey: "model.image_feature_pool_shape") else { return }
+  guard model["layoutlab_visual_tokens"] != .bool(false) else {
+    table["model.grid"] = notApplicable
+    table["model.visualChannels"] = notApplicable
+    return
+  }
+  guard case .array(let sides)? = model["image_feature_pool_shape"], sides.count == 3,
+    let grid = gridText(.array(Array(sides.prefix(2))))
+  else {
+    table["model.image_feature_pool_shape"] = shape
+    return
+  }
+  table["model.grid"] = grid
+  table["model.visualChannels"] = settingText(sides[2])
+}
+
+/// A `[Gh, Gw]` grid as `VisualGrid` shows it (`4×4`); nil if `value` is not one.
+private func gridText(_ value: JSONValue) -> String? {
+  guard case .array(let items) = value else { return nil }
+  let sides = items.compactMap { Int(settingText($0)) }
+  guard sides.count == items.count, let grid = try? VisualGrid(sides) else { return nil }
+  return grid.description
+}
+
+/// Flattens `value` into `path.key` → text rows (objects recurse; arrays are one row; a `grid`
+/// setting shows as `4×4`).
 private func flattenSettings(
   _ value: JSONValue, _ path: String, into table: inout [String: String],
   skippingModel: Bool
@@ -52,6 +87,8 @@ private func flattenSettings(
       flattenSettings(
         child, path.isEmpty ? key : path + "." + key, into: &table, skippingModel: false)
     }
+  } else if path == "grid" || path.hasSuffix(".grid"), let grid = gridText(value) {
+    table[path] = grid
   } else {
     table[path] = settingText(value)
   }
