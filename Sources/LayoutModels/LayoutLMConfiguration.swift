@@ -50,8 +50,8 @@ public struct ResNetBackboneOptions: Codable, Hashable, Sendable {
   public var normalization: String = "none"
 
   /// Creates the default options: stem 7×7/2 + max-pool/2 to 32 channels, then two stride-2
-  /// stages of one basic block each (the last one ends at `image_feature_pool_shape[2]`
-  /// channels): 224 px → 14×14 features.
+  /// stages of one basic block each (the last one ends at the configuration's
+  /// `visualChannels`): 224 px → 14×14 features.
   public init() {}
 }
 
