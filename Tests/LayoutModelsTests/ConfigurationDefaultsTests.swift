@@ -73,4 +73,34 @@ final class ConfigurationDefaultsTests: XCTestCase {
     XCTAssertEqual(config.grid, settings.grid)
     XCTAssertEqual(config.visualChannels, 64)
   }
+
+  /// LayoutLab's own checkpoints (`results/pretrain/*/config.json`, and the local pre-training
+  /// stages when present) decode and write back every field they have, unchanged; the HF
+  /// fixtures are checked by `ParityTests`.
+  func testWrittenCheckpointsKeepEveryField() throws {
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let manager = FileManager.default
+    var files: [URL] = []
+    for folder in ["results/pretrain", "results/.stages/pretraining"] {
+      let url = repository.appendingPathComponent(folder)
+      guard let enumerator = manager.enumerator(at: url, includingPropertiesForKeys: nil) else {
+        continue
+      }
+      for case let file as URL in enumerator where file.lastPathComponent == "config.json" {
+        files.append(file)
+      }
+    }
+    XCTAssertFalse(files.isEmpty)
+    for file in files {
+      let data = try Data(contentsOf: file)
+      let written = try JSONEncoder().encode(LayoutLMConfiguration.read(contentsOf: file))
+      let before = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? NSDictionary)
+      let after = try XCTUnwrap(JSONSerialization.jsonObject(with: written) as? NSDictionary)
+      for case let key as String in before.allKeys {
+        XCTAssertEqual(
+          before[key] as? NSObject, after[key] as? NSObject, "\(file.path): \(key)")
+      }
+    }
+  }
 }
