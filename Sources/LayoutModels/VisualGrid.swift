@@ -12,6 +12,8 @@ import Foundation
 public struct VisualGrid: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The sides a grid may have.
   public static let allowedSides = 1...14
+  /// What a grid must be, for error messages: `[Gh, Gw] with each in 1...14`.
+  public static let requirement = "[Gh, Gw] with each in \(allowedSides)"
   /// The papers' (and HF's) grid, 7×7: the default of every model configuration.
   public static let standard = VisualGrid(checkedHeight: 7, width: 7)
 
@@ -32,7 +34,7 @@ public struct VisualGrid: Hashable, Sendable, Codable, CustomStringConvertible {
   public init(_ sides: [Int]) throws {
     guard sides.count == 2, let grid = VisualGrid(height: sides[0], width: sides[1]) else {
       throw ModelConfigurationError.invalid(
-        field: "grid", expected: "[Gh, Gw] with each in 1...14, not \(sides)")
+        field: "grid", expected: "\(Self.requirement), not \(sides)")
     }
     self = grid
   }

@@ -57,7 +57,7 @@ extension ModelSettings {
       let sides = try m.intArray("grid", default: [])
       do { result.grid = try VisualGrid(sides) } catch {
         throw SpecError.invalidValue(
-          file: m.file, path: m.keyPath("grid"), expected: "[Gh, Gw] with each in 1...14")
+          file: m.file, path: m.keyPath("grid"), expected: VisualGrid.requirement)
       }
     } else {
       _ = m.raw("grid")
