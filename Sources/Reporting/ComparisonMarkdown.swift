@@ -80,7 +80,9 @@ extension ResultsComparison {
       let machine =
         side.numericVariants.isEmpty
         ? "" : "; numeric core: " + side.numericVariants.joined(separator: ", ")
-      out.append("- \(name): code: \(code)\(machine)")
+      let sources =
+        side.sources.isEmpty ? "" : " (sources " + side.sources.joined(separator: ", ") + ")"
+      out.append("- \(name): code: \(code)\(sources)\(machine)")
     }
     out.append("")
     for problem in notLikeForLike {

@@ -30,5 +30,7 @@ func shortProvenanceSection(_ results: ExperimentResults) -> [String] {
 
 /// A run's commit as the provenance lists it: `0123456789ab`, `+dirty` when its tree had edits.
 func commitLabel(_ run: StoredRun) -> String {
-  String(run.provenance.gitCommit.prefix(12)) + (run.provenance.gitDirty ? "+dirty" : "")
+  let commit = run.provenance.gitCommit
+  if commit.isEmpty || commit == "unknown" { return "unknown" }
+  return String(commit.prefix(12)) + (run.provenance.gitDirty ? "+dirty" : "")
 }

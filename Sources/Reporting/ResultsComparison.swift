@@ -18,6 +18,9 @@ public struct ResultsComparison: Encodable, Sendable {
     /// The commits the runs were made at (`0123456789ab`, `+dirty` for uncommitted changes),
     /// or `unknown` where no commit was recorded.
     public var commits: [String]
+    /// The source digests of the runs (first 12 hex digits), empty in results from before the
+    /// record carried one.
+    public var sources: [String]
     /// The numeric core's SIMD variants the runs used (empty in results from before the record).
     public var numericVariants: [String]
   }
@@ -203,15 +206,14 @@ private func pooledPairedTest(_ cells: [(RunMetric, RunMetric)]) throws
 
 /// One side's name, size, commits and SIMD variants.
 private func side(_ results: ExperimentResults, label: String) -> ResultsComparison.Side {
-  let commits = Set(
-    results.runs.map { run -> String in
-      let commit = run.provenance.gitCommit
-      if commit.isEmpty || commit == "unknown" { return "unknown" }
-      return String(commit.prefix(12)) + (run.provenance.gitDirty ? "+dirty" : "")
+  let commits = Set(results.runs.map(commitLabel))
+  let sources = Set(
+    results.runs.compactMap(\.provenance.sourceDigest).filter { $0 != "unknown" }.map {
+      String($0.prefix(12))
     })
   return ResultsComparison.Side(
     label: label, experiment: results.experiment, cells: results.runs.count,
-    commits: commits.sorted(),
+    commits: commits.sorted(), sources: sources.sorted(),
     numericVariants: Set(results.runs.compactMap(\.provenance.numericVariant)).sorted())
 }
 
