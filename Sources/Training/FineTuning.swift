@@ -96,21 +96,23 @@ public func trainSelectingOnDev<Prediction>(
   options: FineTuningOptions, seed: UInt64, metric: DevMetric, progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
 ) throws -> DevSelectedTraining<Prediction> {
+  // Each window's page, read once for every phase (only batches by page need it).
+  let pages = options.batchByPage ? try pageOrdinals(of: windows) : nil
   guard options.probeEpochs > 0, options.trainEncoder else {
     return try trainPhase(
-      model: model, windows: windows, images: images, options: options, seed: seed,
-      metric: metric, progress: progress, evaluate: evaluate)
+      model: model, windows: windows, pages: pages, images: images, options: options,
+      seed: seed, metric: metric, progress: progress, evaluate: evaluate)
   }
   var probeOptions = options
   probeOptions.trainEncoder = false
   probeOptions.epochs = options.probeEpochs
   probeOptions.learningRate = options.probeLearningRate
   let probe = try trainPhase(
-    model: model, windows: windows, images: images, options: probeOptions, seed: seed,
-    metric: metric, progress: progress, evaluate: evaluate)
+    model: model, windows: windows, pages: pages, images: images, options: probeOptions,
+    seed: seed, metric: metric, progress: progress, evaluate: evaluate)
   let full = try trainPhase(
-    model: model, windows: windows, images: images, options: options, seed: seed,
-    metric: metric, progress: progress, evaluate: evaluate)
+    model: model, windows: windows, pages: pages, images: images, options: options,
+    seed: seed, metric: metric, progress: progress, evaluate: evaluate)
   let shifted = full.history.map {
     EpochRecord(
       epoch: $0.epoch + options.probeEpochs, meanTrainLoss: $0.meanTrainLoss,
@@ -124,8 +126,9 @@ public func trainSelectingOnDev<Prediction>(
 }
 
 /// One phase of `trainSelectingOnDev`: a single optimiser and schedule over `options.epochs`.
+/// `pages`: each window's page ordinal (`pageOrdinals`) when batches go by page, else nil.
 private func trainPhase<Prediction>(
-  model: LayoutLMForTask, windows: WindowList, images: PageImages,
+  model: LayoutLMForTask, windows: WindowList, pages: [Int]?, images: PageImages,
   options: FineTuningOptions, seed: UInt64, metric metricName: DevMetric,
   progress: (TrainingEvent) -> Void,
   evaluate: () throws -> (metric: Double, predictions: Prediction)
@@ -155,7 +158,6 @@ private func trainPhase<Prediction>(
     totalSteps: totalSteps)
   let context = ForwardContext(training: true, seed: seed)
   var order = SeededGenerator(seed: seed, stream: "data order")
-  let pages = options.batchByPage ? try pageOrdinals(of: windows) : nil
   var history: [EpochRecord] = []
   var best: (epoch: Int, metric: Double, snapshot: ParameterSnapshot, predictions: Prediction)?
   var step = 0
