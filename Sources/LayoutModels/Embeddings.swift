@@ -35,6 +35,12 @@ final class LayoutEmbeddings: ParameterOwner {
     tokenType = Embedding(
       count: config.typeVocabSize, dimensions: hidden, initializer: &initializer)
     norm = LayerNorm(hidden, eps: config.layerNormEps, initializer: initializer)
+    // Drawn at random first either way, so the shared stream is the same with the switch on.
+    if config.positionInitialization == .sinusoidal {
+      for table in [position, x, y, h, w] {
+        PositionInitialization.fillSinusoidal(table.weight, std: initializer.range)
+      }
+    }
     // From a stream of its own, so every other parameter starts the same with the switch on
     // or off (the shared stream is peeked at, not advanced).
     if config.questionMatch {

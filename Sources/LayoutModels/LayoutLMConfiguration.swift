@@ -117,6 +117,8 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   /// id is among segment A's gets row 1 of `question_match_embeddings [2, H]`, the rest row 0.
   /// Not in either paper: a LayoutLab switch, off unless asked for.
   public var questionMatch: Bool = false
+  /// How the 1-D position and 2-D layout tables start (LayoutLab; `normal` as HF).
+  public var positionInitialization: PositionInitialization = .normal
 
   /// The number of visual tokens V = Gh · Gw (0 when visual tokens are off).
   public var visualTokenCount: Int { visualTokens ? grid.count : 0 }

@@ -30,6 +30,7 @@ extension LayoutLMConfiguration {
     case trainRelativeBiases = "layoutlab_train_relative_biases"
     case sequenceHead = "layoutlab_sequence_head"
     case questionMatch = "layoutlab_question_match"
+    case positionInitialization = "layoutlab_position_init"
   }
 
   /// Reads a `config.json`. A missing field takes `defaults(modelType:)`'s value for the
@@ -86,6 +87,7 @@ extension LayoutLMConfiguration {
     trainRelativeBiases = try read(.trainRelativeBiases, d.trainRelativeBiases)
     sequenceHead = try read(.sequenceHead, d.sequenceHead)
     questionMatch = try read(.questionMatch, d.questionMatch)
+    positionInitialization = try read(.positionInitialization, d.positionInitialization)
     try validate()
   }
 
@@ -129,6 +131,7 @@ extension LayoutLMConfiguration {
     try c.encode(trainRelativeBiases, forKey: .trainRelativeBiases)
     try c.encode(sequenceHead, forKey: .sequenceHead)
     try c.encode(questionMatch, forKey: .questionMatch)
+    try c.encode(positionInitialization, forKey: .positionInitialization)
   }
 
   /// Reads an HF-style `config.json`.

@@ -28,6 +28,8 @@ public struct ModelSettings: Codable, Hashable, Sendable {
   public var dropout: Double?
   /// The question-match embedding of extractive QA (`LayoutLMConfiguration.questionMatch`).
   public var questionMatch: Bool?
+  /// How the position tables start (`LayoutLMConfiguration.positionInitialization`).
+  public var positionInit: PositionInitialization?
   /// The v2 sequence head; a head setting, so it applies to `initFrom` models too.
   public var sequenceHead: SequenceHeadKind?
   /// A checkpoint directory to start from (`config.json` + `model.safetensors`), relative to
@@ -57,6 +59,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
     layoutEmbedding = try c.decodeIfPresent(LayoutEmbeddingStyle.self, forKey: .layoutEmbedding)
     dropout = try c.decodeIfPresent(Double.self, forKey: .dropout)
     questionMatch = try c.decodeIfPresent(Bool.self, forKey: .questionMatch)
+    positionInit = try c.decodeIfPresent(PositionInitialization.self, forKey: .positionInit)
     sequenceHead = try c.decodeIfPresent(SequenceHeadKind.self, forKey: .sequenceHead)
     initFrom = try c.decodeIfPresent(String.self, forKey: .initFrom)
   }
@@ -146,6 +149,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
     add("visualSegment", visualSegment, \.hasVisualSegmentEmbedding)
     add("layoutEmbedding", layoutEmbedding, \.layoutEmbedding)
     add("questionMatch", questionMatch, \.questionMatch)
+    add("positionInit", positionInit, \.positionInitialization)
     if let dropout {
       edits.append(
         ArchitectureEdit(

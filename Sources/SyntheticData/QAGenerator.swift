@@ -12,7 +12,8 @@ import Seeding
 ///   and the answer sits where that row meets that column, which reading order does not show;
 /// - `visual`: "Which control option is checked?" (or "…is highlighted?") — the options are
 ///   words of the same kind at regular positions; only the checked box or the shaded cell
-///   in the image tells which one is meant.
+///   in the image tells which one is meant. Each option row has a band of the 7×7 visual grid
+///   to itself and each option's mark a grid column, so the pooled grid can tell them apart.
 struct QAGenerator {
   let options: SynthesisOptions
 
@@ -75,30 +76,38 @@ struct QAGenerator {
     }
     y += 30
 
-    // Option rows: the visual-cue answers (checked box, or a shaded option).
+    // Option rows: the visual-cue answers (checked box, or a shaded option), one row per band
+    // of the 7×7 visual grid and each option's decoration in its own grid column (1, 3, 5),
+    // so that after resizing to 224×224 and pooling, one visual token holds one option's mark.
     var optionRows: [(topic: String, options: [String], chosen: Int, shaded: Bool)] = []
     var pool = Array(words.dropFirst(rowCount))
-    while y + 70 < page.height - margin, pool.count >= 4 {
+    let band = Double(page.height) / 7
+    let column = Double(page.width) / 7
+    var row = Int((Double(y) / band).rounded(.up))
+    while row < 7, pool.count >= 4 {
+      let top = Int(Double(row) * band)
+      let optionTop = top + lineHeight + 16
+      guard optionTop + 38 <= Int(Double(row + 1) * band) - 4 else { break }
       let topic = pool.removeFirst().lowercased()
       let choices = Array(pool.prefix(3))
       pool.removeFirst(3)
       let chosen = page.generator.nextInt(below: choices.count)
       let shaded = page.generator.nextBool(probability: 0.5)
-      page.drawLine(topic.capitalized + ":", x: margin, y: y + 10, scale: s)
-      let optionWidth = (right - margin - 140) / choices.count
+      page.drawLine(topic.capitalized + ":", x: margin, y: top + 8, scale: s)
       for (index, choice) in choices.enumerated() {
-        let x = margin + 140 + index * optionWidth
+        let x = Int(Double(1 + 2 * index) * column) + 8
         if shaded {
           if index == chosen {
-            page.canvas.fill(x0: x - 8, y0: y, x1: x + optionWidth - 16, y1: y + 38, value: 140)
+            page.canvas.fill(
+              x0: x - 4, y0: optionTop, x1: x + Int(column) - 12, y1: optionTop + 38, value: 140)
           }
         } else {
-          page.canvas.checkbox(x: x, y: y + 2, size: 34, checked: index == chosen)
+          page.canvas.checkbox(x: x, y: optionTop + 2, size: 34, checked: index == chosen)
         }
-        page.drawLine(choice, x: x + (shaded ? 6 : 44), y: y + 10, scale: s)
+        page.drawLine(choice, x: x + (shaded ? 6 : 44), y: optionTop + 10, scale: s)
       }
       optionRows.append((topic, choices, chosen, shaded))
-      y += 64
+      row += 1
     }
 
     var questions: [Question] = []

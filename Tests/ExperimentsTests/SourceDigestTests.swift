@@ -57,4 +57,15 @@ final class SourceDigestTests: XCTestCase {
     XCTAssertNil(SourceDigest.compute(packageRoot: empty))
     XCTAssertEqual(SourceDigest.packageRoot(repository: root), root)
   }
+
+  func testAModuleDigestChangesOnlyWithThatModulesSources() throws {
+    let module = try XCTUnwrap(SourceDigest.compute(packageRoot: root, module: "Reporting"))
+    XCTAssertNotEqual(module, SourceDigest.compute(packageRoot: root))
+    try write("Sources/Experiments/A.swift", "let a = 2\n")
+    XCTAssertEqual(SourceDigest.compute(packageRoot: root, module: "Reporting"), module)
+    try write("Sources/Reporting/B.swift", "let b = 4\n")
+    XCTAssertNotEqual(SourceDigest.compute(packageRoot: root, module: "Reporting"), module)
+    // The running tests' own package has a SyntheticData module.
+    XCTAssertEqual(SourceDigest.module("SyntheticData").count, 64)
+  }
 }

@@ -48,12 +48,13 @@ final class QAReportTests: XCTestCase {
     XCTAssertNil(result.fineTuning)
     XCTAssertNil(result.classification)
     XCTAssertEqual(result.configuration.qa.nBest, 5)
-    // Synthetic answers are always on the page, and (with a stride) inside some window.
+    // Synthetic answers are on the page, and (with a stride) inside some window; simulated OCR
+    // noise can still change an answer word beyond the 20 % edit ratio ("Model" read "Moclel").
     XCTAssertGreaterThan(qa.devCounts.questions, 0)
-    XCTAssertEqual(qa.devCounts.answersNotFound, 0)
-    XCTAssertEqual(qa.trainCounts.answersNotFound, 0)
+    XCTAssertLessThanOrEqual(qa.devCounts.answersNotFound * 10, qa.devCounts.questions)
+    XCTAssertLessThanOrEqual(qa.trainCounts.answersNotFound * 10, qa.trainCounts.questions)
     XCTAssertEqual(qa.devCounts.answersOutsideWindows, 0)
-    XCTAssertGreaterThan(qa.devCounts.ceilingANLS, 0.95)
+    XCTAssertGreaterThan(qa.devCounts.ceilingANLS, 0.9)
     // The stored dev ANLS is the metrics module's ANLS of the stored predictions.
     let reference = try anls(
       predictions: qa.devAnswers.map(\.prediction), answers: qa.devAnswers.map(\.answers))

@@ -32,4 +32,36 @@ final class QAGeneratorTests: XCTestCase {
     }
     XCTAssertEqual(Set(cues.keys), ["text", "layout", "visual"])
   }
+
+  /// The visual cue is readable from the pooled 7×7 grid: in the question's option row, the
+  /// darkest of the three option cells is the answer's, and no cell holds two options' marks.
+  func testVisualAnswersAreTheDarkestCellOfTheirRowInThePooledGrid() {
+    let generator = QAGenerator(options: SynthesisOptions(ocrNoise: .none, rotationProbability: 0))
+    var asked = 0
+    var right = 0
+    for index in 0..<60 {
+      let page = generator.makePage(
+        id: "qa\(index)", firstQuestionId: index * 10, variant: index % 8,
+        generator: SeededGenerator(seed: UInt64(1000 + index)))
+      let image = PageImageFiles.grayImage(page.canvas).resizedBilinear(width: 224, height: 224)
+      let pooled = CueFeatures.pagePixels(image)
+      let w = Double(page.document.pageWidth)
+      let h = Double(page.document.pageHeight)
+      for question in page.questions where question.cue == "visual" {
+        guard let answer = question.answers.first,
+          let word = page.document.words.last(where: { $0.text == answer })
+        else { return XCTFail("\(question.text): answer not on the page") }
+        let shaded = question.text.hasSuffix("highlighted?")
+        let row = Int((word.box.y0 + word.box.y1) / 2 / h * 7)
+        let column = Int((word.box.x0 - (shaded ? 6 : 44)) / w * 7)
+        XCTAssertTrue([1, 3, 5].contains(column), "\(question.text): column \(column)")
+        let darkest = [1, 3, 5].min { pooled[row * 7 + $0] < pooled[row * 7 + $1] }
+        asked += 1
+        if darkest == column { right += 1 }
+      }
+    }
+    print("pooled-grid oracle on visual questions: \(right) of \(asked)")
+    XCTAssertGreaterThan(asked, 30)
+    XCTAssertGreaterThanOrEqual(Double(right) / Double(asked), 0.95, "\(right) of \(asked)")
+  }
 }

@@ -38,10 +38,24 @@ public enum SourceDigest {
     return digest
   }
 
-  /// The 64-hex-digit digest of the sources of the package at `packageRoot`, or nil when it has
-  /// no `Package.swift` or `Sources/Experiments/`, or a source file cannot be read.
-  public static func compute(packageRoot: URL) -> String? {
-    guard let files = sourceFiles(packageRoot: packageRoot) else { return nil }
+  /// The digest of module `name`'s sources (`Sources/<name>/`) in the package of the running
+  /// executable, computed once per process; ``unknown`` without a checkout. Keys what one module
+  /// makes, such as the synthetic sets (`SyntheticData`), so that only its own edits remake it.
+  public static func module(_ name: String) -> String {
+    guard let package = packageRoot(repository: nil) else { return unknown }
+    let key = package.path + "#" + name
+    if let known = computed.withLock({ $0[key] }) { return known }
+    let digest = compute(packageRoot: package, module: name) ?? unknown
+    computed.withLock { $0[key] = digest }
+    return digest
+  }
+
+  /// The 64-hex-digit digest of the sources of the package at `packageRoot` (only
+  /// `Sources/<module>/` when `module` is given), or nil when it has no `Package.swift` or
+  /// `Sources/Experiments/`, or a source file cannot be read.
+  public static func compute(packageRoot: URL, module: String? = nil) -> String? {
+    guard var files = sourceFiles(packageRoot: packageRoot) else { return nil }
+    if let module { files = files.filter { $0.hasPrefix("Sources/\(module)/") } }
     var hasher = SHA256()
     for path in files {
       guard
@@ -74,8 +88,8 @@ public enum SourceDigest {
 
   /// The package whose sources made the running code: `repository` if it is a package, else
   /// the first folder above the running executable that is one; nil when neither is.
-  static func packageRoot(repository: URL) -> URL? {
-    if isPackage(repository) { return repository }
+  static func packageRoot(repository: URL?) -> URL? {
+    if let repository, isPackage(repository) { return repository }
     guard var folder = Bundle.main.executableURL?.standardizedFileURL.deletingLastPathComponent()
     else { return nil }
     while folder.path != "/" && !folder.path.isEmpty {

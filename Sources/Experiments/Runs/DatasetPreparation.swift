@@ -126,6 +126,8 @@ func prepareDocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocume
 /// The folder of the synthetic `kind` set for `data` under `cache`, generated on first use
 /// (the generator's train/test split becomes `training_data/` and `testing_data/`, or RVL-CDIP's
 /// `labels/`; with `templateHoldout` the test documents use templates never seen in training).
+/// The folder's name carries the generator's code (the digest of `Sources/SyntheticData/`), so
+/// an edit to the generator makes a new set instead of reusing pages drawn by other code.
 ///
 /// Generation goes into a `.partial-<pid>` sibling with its `.complete` marker, renamed into
 /// place when complete, so an interrupted run never leaves a half-written set in use and two
@@ -142,6 +144,7 @@ func cachedSyntheticSet(
   }
   let key =
     "\(name)-\(data.documents)-seed\(data.generatorSeed)-holdout\(data.templateHoldout)\(keySuffix)"
+    + "-gen\(SourceDigest.module("SyntheticData").prefix(12))"
   let root = cache.appendingPathComponent(key)
   let done = root.appendingPathComponent(".complete")
   if FileManager.default.fileExists(atPath: done.path) { return root }

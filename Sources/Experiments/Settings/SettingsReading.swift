@@ -69,6 +69,7 @@ extension ModelSettings {
     result.fastQKV = try m.optionalBool("fastQKV")
     result.visualSegment = try m.optionalBool("visualSegment")
     result.questionMatch = try m.optionalBool("questionMatch")
+    result.positionInit = try m.optionalChoice("positionInit", as: PositionInitialization.self)
     result.layoutEmbedding = try m.optionalChoice("layoutEmbedding", as: LayoutEmbeddingStyle.self)
     result.dropout = try m.optionalDouble("dropout", range: 0...0.9)
     result.sequenceHead = try m.optionalChoice("sequenceHead", as: SequenceHeadKind.self)

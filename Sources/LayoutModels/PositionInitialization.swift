@@ -1,0 +1,32 @@
+// LayoutLab — how the 1-D position and 2-D layout tables start: random, or sinusoidal.
+
+import Foundation
+import TensorCore
+
+/// How the position tables (`position_embeddings`, and the x, y, h and w tables) start.
+///
+/// Both papers fine-tune from BERT or LayoutLM weights, so their tables start trained. Trained
+/// from scratch on a laptop budget, a random table gives "the token before me" or "the word on
+/// my row" no structure to start from. Sinusoids (Vaswani et al. 2017) give every offset a fixed
+/// linear map and make equal positions most similar, so attention can find neighbours early.
+/// Not in either paper: a LayoutLab switch. The architecture and checkpoints are unchanged.
+public enum PositionInitialization: String, Codable, Sendable, CaseIterable {
+  /// Normal(0, `initializerRange`), as HF initialises every embedding.
+  case normal
+  /// `sin(p / 10000^(2i/E))`, `cos(…)` in alternate columns, scaled to the normal init's std.
+  case sinusoidal
+
+  /// Overwrites `table [P, E]` with sinusoids of its row index, each column's std about `std`.
+  static func fillSinusoidal(_ table: Tensor, std: Float) {
+    let rows = table.shape[0]
+    let columns = table.shape[1]
+    let scale = std * Float(2).squareRoot()
+    for p in 0..<rows {
+      for i in 0..<columns {
+        let frequency = pow(10_000, -Double(2 * (i / 2)) / Double(columns))
+        let angle = Double(p) * frequency
+        table.pointer[p * columns + i] = scale * Float(i % 2 == 0 ? sin(angle) : cos(angle))
+      }
+    }
+  }
+}
