@@ -44,6 +44,29 @@ final class QASettingsTests: XCTestCase {
     }
   }
 
+  func testWindowRulesAreCheckedWhenTheSpecIsRead() throws {
+    // QA windows reserve qa.maxQuestionLength (64) + 3 pieces: with 96, strides up to 28 fit.
+    XCTAssertNoThrow(
+      try parse(qaBase, overrides: ["data.maxLength=96", "data.stride=28"]).configuration(of: "a"))
+    XCTAssertThrowsError(
+      try parse(qaBase, overrides: ["data.maxLength=96", "data.stride=29"]).configuration(of: "a")
+    ) {
+      XCTAssertTrue("\($0)".contains("data.stride"), "\($0)")
+      XCTAssertTrue("\($0)".contains("0..<29"), "\($0)")
+    }
+    XCTAssertThrowsError(
+      try parse(qaBase, overrides: ["data.maxLength=60"]).configuration(of: "a")
+    ) {
+      XCTAssertTrue("\($0)".contains("data.maxLength"), "\($0)")
+    }
+    // Entity windows reserve only their two separators.
+    let forms = "{ model: { preset: 'tiny' }, data: { source: 'synthetic-forms' } }"
+    XCTAssertNoThrow(
+      try parse(forms, overrides: ["data.maxLength=16", "data.stride=13"]).configuration(of: "a"))
+    XCTAssertThrowsError(
+      try parse(forms, overrides: ["data.maxLength=16", "data.stride=14"]).configuration(of: "a"))
+  }
+
   func testUnknownKeysAndOutOfRangeValuesNameTheirPath() {
     XCTAssertThrowsError(try parse(qaBase, overrides: ["qa.nbest=5"]).configuration(of: "a")) {
       XCTAssertTrue("\($0)".contains("qa.nbest"), "\($0)")

@@ -39,7 +39,29 @@ extension RunConfiguration {
           ? "'synthetic-qa' or 'docvqa' for task 'qa'"
           : "a source other than 'synthetic-qa' or 'docvqa' (those need task 'qa')")
     }
+    try result.checkWindow(file: file, data: data)
     return result
+  }
+}
+
+extension RunConfiguration {
+  /// The encoders' window rules, checked when the spec is read so that a bad value names its
+  /// key before any run starts: a QA window holds `[CLS]`, up to `qa.maxQuestionLength`
+  /// question pieces, `[SEP]`, page pieces and `[SEP]`; windows overlap by fewer pieces than
+  /// the page part holds.
+  fileprivate func checkWindow(file: String, data: SpecReader) throws {
+    let reserved = task == .qa ? qa.maxQuestionLength + 3 : 2
+    if self.data.maxLength <= reserved {
+      throw SpecError.invalidValue(
+        file: file, path: data.keyPath("maxLength"),
+        expected: "more than \(reserved) (room for page pieces after the question and separators)")
+    }
+    if self.data.stride >= self.data.maxLength - reserved {
+      throw SpecError.invalidValue(
+        file: file, path: data.keyPath("stride"),
+        expected: "0..<\(self.data.maxLength - reserved) (data.maxLength − \(reserved) "
+          + (task == .qa ? "for the question and separators)" : "for the separators)"))
+    }
   }
 }
 
