@@ -39,7 +39,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Names that belong to task heads rather than the encoder.
-let headPrefixes = ["classifier.", "qa_outputs.", "cls.", "tia_classifier.", "tim_classifier."]
+let headPrefixes = [
+  "classifier.", "qa_outputs.", "cls.", "tia_classifier.", "tim_classifier.", "word_image.",
+]
 
 /// Checkpoint entries that are buffers or tied copies, never parameters.
 func isIgnorableBuffer(_ name: String) -> Bool {

@@ -119,6 +119,12 @@ public struct LayoutLMConfiguration: Codable, Hashable, Sendable {
   public var questionMatch: Bool = false
   /// How the 1-D position and 2-D layout tables start (LayoutLab; `normal` as HF).
   public var positionInitialization: PositionInitialization = .normal
+  /// LayoutLM v1's fine-tuning image features: each word's page region through a CNN, added
+  /// to its output (`WordImageFeatures`); off unless asked for.
+  public var wordImageFeatures: Bool = false
+
+  /// Whether the model reads the page image: visual tokens or word image features.
+  public var usesImage: Bool { visualTokens || wordImageFeatures }
 
   /// The number of visual tokens V = Gh · Gw (0 when visual tokens are off).
   public var visualTokenCount: Int { visualTokens ? grid.count : 0 }

@@ -31,6 +31,7 @@ extension LayoutLMConfiguration {
     case sequenceHead = "layoutlab_sequence_head"
     case questionMatch = "layoutlab_question_match"
     case positionInitialization = "layoutlab_position_init"
+    case wordImageFeatures = "layoutlab_word_image_features"
   }
 
   /// Reads a `config.json`. A missing field takes `defaults(modelType:)`'s value for the
@@ -88,6 +89,7 @@ extension LayoutLMConfiguration {
     sequenceHead = try read(.sequenceHead, d.sequenceHead)
     questionMatch = try read(.questionMatch, d.questionMatch)
     positionInitialization = try read(.positionInitialization, d.positionInitialization)
+    wordImageFeatures = try read(.wordImageFeatures, d.wordImageFeatures)
     try validate()
   }
 
@@ -132,6 +134,7 @@ extension LayoutLMConfiguration {
     try c.encode(sequenceHead, forKey: .sequenceHead)
     try c.encode(questionMatch, forKey: .questionMatch)
     try c.encode(positionInitialization, forKey: .positionInitialization)
+    try c.encode(wordImageFeatures, forKey: .wordImageFeatures)
   }
 
   /// Reads an HF-style `config.json`.

@@ -18,6 +18,8 @@ public final class LayoutLMForTask: ParameterOwner {
   let lmHead: MaskedLMHead?
   let tiaClassifier: Linear?
   let timClassifier: Linear?
+  /// LayoutLM v1's word-region image features, on fine-tuning tasks when the config asks.
+  let wordImage: WordImageFeatures?
 
   /// Builds a randomly initialised model for `task` with `config.numLabels` labels.
   public init(_ config: LayoutLMConfiguration, task: TaskKind, seed: UInt64) {
@@ -48,6 +50,9 @@ public final class LayoutLMForTask: ParameterOwner {
       : nil
     tiaClassifier = task == .pretraining ? Linear(hidden, 1, initializer: &initializer) : nil
     timClassifier = task == .pretraining ? Linear(hidden, 1, initializer: &initializer) : nil
+    let fineTuning = [.tokenClassification, .sequenceClassification, .questionAnswering]
+      .contains(task)
+    wordImage = config.wordImageFeatures && fineTuning ? WordImageFeatures(config, seed: seed) : nil
   }
 
   /// Runs the encoder and the head; computes the loss for whichever labels are given.
@@ -57,9 +62,11 @@ public final class LayoutLMForTask: ParameterOwner {
     let encoded = encoder(inputs, context: context)
     var output = TaskOutput(encoder: encoded)
     let (batch, textLength, hidden) = (inputs.batchSize, encoded.textLength, config.hiddenSize)
-    let text =
+    var text =
       encoded.sequence.shape[1] == textLength
       ? encoded.sequence : encoded.sequence.sliced(axis: 1, 0..<textLength)  // [B, T, H]
+    let regions = wordImage?(inputs, context: context)  // [B, T, H]
+    if let regions { text = text + regions }
     switch task {
     case .tokenClassification:
       guard let classifier else { break }
@@ -88,6 +95,9 @@ public final class LayoutLMForTask: ParameterOwner {
         }
       } else {
         features = encoded.pooled
+        if let regions {
+          features = features + regions.sliced(axis: 1, 0..<1).reshaped([batch, hidden])
+        }
       }
       let logits = classifier(context.dropout(features, config.hiddenDropoutProb))
       output.logits = logits
@@ -176,6 +186,7 @@ public final class LayoutLMForTask: ParameterOwner {
     if let timClassifier {
       result += timClassifier.namedParameters(prefix: joined(prefix, "tim_classifier"))
     }
+    if let wordImage { result += wordImage.namedParameters(prefix: joined(prefix, "word_image")) }
     return result
   }
 }

@@ -77,9 +77,9 @@ public struct ModelInputs: Sendable {
         try fail("position_ids", "values in 0..<\(config.maxPositionEmbeddings)")
       }
     }
-    if config.visualTokens {
+    if config.usesImage {
       guard let image else {
-        try fail("image", "a [B, 3, H, W] tensor: the model has visual tokens")
+        try fail("image", "a [B, 3, H, W] tensor: the model reads the page image")
       }
       let pages = imageRows == nil ? batchSize : image.shape.first ?? 0
       if image.rank != 4 || image.shape[0] != pages || image.shape[1] != 3 {

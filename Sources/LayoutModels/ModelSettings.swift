@@ -32,6 +32,9 @@ public struct ModelSettings: Codable, Hashable, Sendable {
   public var positionInit: PositionInitialization?
   /// The v2 sequence head; a head setting, so it applies to `initFrom` models too.
   public var sequenceHead: SequenceHeadKind?
+  /// LayoutLM v1's word-region image features (`LayoutLMConfiguration.wordImageFeatures`); a
+  /// head setting: fresh at fine-tuning, on top of a pre-trained checkpoint too.
+  public var wordImageFeatures: Bool?
   /// A checkpoint directory to start from (`config.json` + `model.safetensors`), relative to
   /// the repository or absolute. Its architecture wins; only head settings apply on top.
   public var initFrom: String?
@@ -61,6 +64,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
     questionMatch = try c.decodeIfPresent(Bool.self, forKey: .questionMatch)
     positionInit = try c.decodeIfPresent(PositionInitialization.self, forKey: .positionInit)
     sequenceHead = try c.decodeIfPresent(SequenceHeadKind.self, forKey: .sequenceHead)
+    wordImageFeatures = try c.decodeIfPresent(Bool.self, forKey: .wordImageFeatures)
     initFrom = try c.decodeIfPresent(String.self, forKey: .initFrom)
   }
 
@@ -78,6 +82,7 @@ public struct ModelSettings: Codable, Hashable, Sendable {
   /// Applies the settings that shape a fresh head (they also apply to an `initFrom` model).
   public func applyHeadSettings(_ config: inout LayoutLMConfiguration) {
     if let sequenceHead { config.sequenceHead = sequenceHead }
+    if let wordImageFeatures { config.wordImageFeatures = wordImageFeatures }
   }
 
   /// The architecture settings given here that disagree with `checkpoint` (the configuration

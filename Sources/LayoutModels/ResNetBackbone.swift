@@ -89,12 +89,18 @@ final class ResNetBackbone: VisualBackbone {
     blocks = stages
   }
 
-  func callAsFunction(_ image: Tensor, context: ForwardContext) -> Tensor {
+  /// `[B, 3, Hi, Wi]` raw BGR pixels → the feature map `[B, C, h, w]` before pooling.
+  func featureMap(_ image: Tensor) -> Tensor {
     var x = stem(normalizedPixels(image)).relu().maxPool2d(kernelSize: 3, stride: 2, padding: 1)
     for stage in blocks {
       for block in stage { x = block(x) }
     }
-    let pooled = x.adaptiveAveragePool2d(height: config.grid.height, width: config.grid.width)
+    return x
+  }
+
+  func callAsFunction(_ image: Tensor, context: ForwardContext) -> Tensor {
+    let pooled = featureMap(image).adaptiveAveragePool2d(
+      height: config.grid.height, width: config.grid.width)
     let (batch, channels) = (pooled.shape[0], pooled.shape[1])
     return pooled.reshaped([batch, channels, config.grid.height * config.grid.width]).permuted([
       0, 2, 1,

@@ -98,7 +98,7 @@ public func predictClasses(model: LayoutLMForTask, split: ClassificationSplit, b
     for start in stride(from: 0, to: split.windows.count, by: batchSize) {
       let windows = try split.windows.windows(start..<min(start + batchSize, split.windows.count))
       let batch = try makeBatch(
-        windows, images: split.images, withImages: model.config.visualTokens)
+        windows, images: split.images, withImages: model.config.usesImage)
       guard let logits = model(batch.inputs, context: context).logits else { continue }
       let classes = logits.shape[1]
       for (row, window) in windows.enumerated() {

@@ -82,7 +82,7 @@ public func predictEntities(
     for start in stride(from: 0, to: split.windows.count, by: batchSize) {
       let windows = try split.windows.windows(start..<min(start + batchSize, split.windows.count))
       let batch = try makeBatch(
-        windows, images: split.images, withImages: model.config.visualTokens)
+        windows, images: split.images, withImages: model.config.usesImage)
       guard let logits = model(batch.inputs, context: context).logits else { continue }
       let (length, classes) = (batch.inputs.sequenceLength, labels.count)
       for (row, window) in windows.enumerated() {

@@ -179,7 +179,7 @@ private func trainPhase<Prediction>(
         indices[batchStart..<min(batchStart + options.batchSize, indices.count)])
       let batchStarted = Date()
       let batch = try makeBatch(
-        batchWindows, images: images, withImages: model.config.visualTokens)
+        batchWindows, images: images, withImages: model.config.usesImage)
       batchSeconds += Date().timeIntervalSince(batchStarted)
       guard let loss = model(batch.inputs, labels: batch.labels, context: context).loss else {
         continue

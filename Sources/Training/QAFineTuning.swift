@@ -55,7 +55,7 @@ public func predictAnswers(
     for first in stride(from: 0, to: split.windows.count, by: batchSize) {
       let windows = Array(split.windows[first..<min(first + batchSize, split.windows.count)])
       let batch = try makeBatch(
-        windows, images: split.images, withImages: model.config.visualTokens)
+        windows, images: split.images, withImages: model.config.usesImage)
       let output = model(batch.inputs, context: context)
       guard let start = output.startLogits, let end = output.endLogits else {
         throw TrainingStateError.missing("start and end logits (is the model a QA model?)")

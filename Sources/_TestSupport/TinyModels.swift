@@ -50,7 +50,7 @@ public enum TinyModels {
       }
     }
     var image: Tensor?
-    if config.visualTokens {
+    if config.usesImage {
       image = Tensor(
         (0..<(batch * 3 * 32 * 32)).map { _ in Float(generator.nextInt(below: 256)) },
         shape: [batch, 3, 32, 32])

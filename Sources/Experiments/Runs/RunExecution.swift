@@ -184,7 +184,7 @@ private func runTask<Split: EncodedSplit, Outcome: FineTuningOutcome>(
   let model = try settings.makeModel(
     task: task, labels: labels, vocabularySize: vocabulary.count, seed: plan.seed)
   let encode = try split(
-    try WordPieceTokenizer(vocabulary: vocabulary), model.config.visualTokens ? images : .none)
+    try WordPieceTokenizer(vocabulary: vocabulary), model.config.usesImage ? images : .none)
   let train = try encode(documents.train)
   let dev = try encode(documents.dev)
   let test = documents.test.isEmpty ? nil : try encode(documents.test)

@@ -94,6 +94,7 @@ extension PretrainingSection {
     }
     var stageModel = model
     stageModel.sequenceHead = nil
+    stageModel.wordImageFeatures = nil  // fine-tuning only, as in the v1 paper
     result.settings.model = stageModel
     let tasks = try p.optionalStringArray("tasks")
     if let tasks {

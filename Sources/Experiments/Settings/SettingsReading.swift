@@ -95,6 +95,7 @@ extension ModelSettings {
     result.layoutEmbedding = try m.optionalChoice("layoutEmbedding", as: LayoutEmbeddingStyle.self)
     result.dropout = try m.optionalDouble("dropout", range: 0...0.9)
     result.sequenceHead = try m.optionalChoice("sequenceHead", as: SequenceHeadKind.self)
+    result.wordImageFeatures = try m.optionalBool("wordImageFeatures")
     result.initFrom = try m.optionalString("initFrom")
     try m.finish()
     return result
