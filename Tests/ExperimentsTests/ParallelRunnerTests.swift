@@ -1,5 +1,5 @@
-// LayoutLab — `run --jobs N`: units, the thread split, and a real two-worker run that builds
-// each stage once, fails only the cells of a broken stage, and matches one-thread metrics.
+// LayoutLab — `run --jobs N`: the thread split, and a real two-worker run that builds each
+// stage once, fails only the cells of a broken stage, and matches one-thread metrics.
 
 import Foundation
 import XCTest
@@ -17,19 +17,6 @@ final class ParallelRunnerTests: XCTestCase {
 
   override func tearDownWithError() throws {
     try? FileManager.default.removeItem(at: root)
-  }
-
-  func testWorkUnitsRoundTripThroughTheirArgument() throws {
-    let units: [WorkUnit] = [
-      .stage(key: "0a1b2c"), .cell(variant: "v2-grid4x4-mvlm+tia", seed: 3),
-      .cell(variant: "odd@name", seed: 12),
-    ]
-    for unit in units { XCTAssertEqual(try WorkUnit(parsing: unit.argument), unit) }
-    for bad in ["stage:", "cell:v2", "cell:@1", "cell:v2@x", "v2@1", ""] {
-      XCTAssertThrowsError(try WorkUnit(parsing: bad), bad) { error in
-        XCTAssertTrue("\(error)".contains("expected stage:KEY or cell:VARIANT@SEED"), "\(error)")
-      }
-    }
   }
 
   func split(_ requested: Int, _ threads: Int, jobs: Int, threads each: Int) {
