@@ -111,11 +111,8 @@ public struct ExperimentPlan: Sendable {
 /// to the repository, so a moved clone keeps its cache), its seed and, when it starts from a
 /// pre-training stage, that stage's key (which covers the code version and corpora).
 func configurationHash(_ plan: RunPlan, stageKey: String? = nil) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  let data = try encoder.encode(plan.configuration)
-  return sha256Hex(
-    String(decoding: data, as: UTF8.self) + "#seed=\(plan.seed)"
+  sha256Hex(
+    try canonicalJSON(plan.configuration) + "#seed=\(plan.seed)"
       + (stageKey.map { "#pretraining=\($0)" } ?? ""))
 }
 

@@ -39,9 +39,7 @@ func cellState(
     planned.state = .stale
   }
   // A finished run with the same settings (another seed), else the same model and data.
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  func text<T: Encodable>(_ value: T) -> Data { (try? encoder.encode(value)) ?? Data() }
+  func text<T: Encodable>(_ value: T) -> String? { try? canonicalJSON(value) }
   let twin =
     finished.first { text($0.configuration) == text(run.configuration) }
     ?? finished.first {

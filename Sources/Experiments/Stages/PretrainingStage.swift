@@ -40,13 +40,11 @@ extension PretrainingStagePlan {
             + folderFingerprint(URL(fileURLWithPath: absolutePath(path, against: repository))))
       }
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let settingsText = String(decoding: try encoder.encode(section.settings), as: UTF8.self)
+    let settingsText = try canonicalJSON(section.settings)
     keyText =
       "\(StageKind.pretraining.codeVersion)|\(settingsText)|\(inputs.joined(separator: ","))"
     key = sha256Hex(keyText)
-    let model = String(decoding: try encoder.encode(section.settings.model), as: UTF8.self)
+    let model = try canonicalJSON(section.settings.model)
     let run = section.settings.run
     stepShape =
       "\(model) batch \(run.batchSize) seq \(run.sequenceLength) tasks \(section.taskNames.joined(separator: "+")) vocab \(section.settings.vocabularySize)"
