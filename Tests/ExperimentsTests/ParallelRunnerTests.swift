@@ -6,19 +6,7 @@ import XCTest
 
 @testable import Experiments
 
-final class ParallelRunnerTests: XCTestCase {
-  var root: URL!
-
-  override func setUpWithError() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-jobs-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: root)
-  }
-
+final class ParallelRunnerTests: SpecFolderTestCase {
   func split(_ requested: Int, _ threads: Int, jobs: Int, threads each: Int) {
     let split = JobSplit(requested: requested, threads: threads)
     XCTAssertEqual(split.jobs, jobs, "--jobs \(requested) on \(threads) threads")

@@ -7,19 +7,7 @@ import XCTest
 
 @testable import Experiments
 
-final class UnitGraphTests: XCTestCase {
-  var root: URL!
-
-  override func setUpWithError() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-units-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: root)
-  }
-
+final class UnitGraphTests: SpecFolderTestCase {
   /// Writes `experiments/NAME.json5`: tiny forms with `base` (JSON5 lines) added, `rest` after.
   func writeSpec(_ name: String, base extra: String, rest: String) throws -> URL {
     let url = root.appendingPathComponent("experiments/\(name).json5")
