@@ -175,7 +175,9 @@ final class UnitGraphTests: SpecFolderTestCase {
     }
     try check("truncated.json", String(text.prefix(40)), ["valid JSON"])
     // A result.json (or any other JSON) is not a unit.
-    try check("foreign.json", #"{ "experiment": "plain", "seed": 1 }"#, ["format", "missing"])
+    try check(
+      "foreign.json", #"{ "experiment": "plain", "seed": 1 }"#,
+      ["format: expected 'layoutlab-unit-1'", "not a unit file"])
     try check(
       "other-format.json", text.replacingOccurrences(of: WorkUnit.format, with: "layoutlab-unit-9"),
       ["format", "layoutlab-unit-1", "layoutlab-unit-9"])

@@ -110,6 +110,12 @@ func readUnitFile(at url: URL) throws -> WorkUnit {
   let unit: WorkUnit
   do {
     unit = try JSONDecoder().decode(WorkUnit.self, from: data)
+  } catch DecodingError.keyNotFound(let key, let context)
+    where key.stringValue == "format" && context.codingPath.isEmpty
+  {
+    throw JSONFileError(
+      file: url.path, location: "format",
+      expected: "'\(WorkUnit.format)' (this is not a unit file; `layoutlab run` writes them)")
   } catch let error as DecodingError {
     throw JSONFileError(file: url.path, decoding: error)
   }
