@@ -3,8 +3,9 @@
 //
 // Packages: none. Every module below depends only on the toolchain and on modules
 // earlier in the data flow: documents (LayoutData, SyntheticData) → encoded batches →
-// model (TensorCore, LayoutModels) → training (Training) → metrics (Evaluation) → results
-// (Experiments) → reports (Reporting). ArgumentParsing, HostCPU and Benchmarks serve the
+// model (TensorCore, LayoutModels) → training (Training) → metrics (Evaluation) → tasks
+// (Tasks: entities, classification, QA behind one protocol) → results (Experiments) → reports
+// (Reporting). ArgumentParsing, HostCPU and Benchmarks serve the
 // executable, which joins them (the README's layout table lists the same modules).
 
 import Foundation
@@ -133,13 +134,20 @@ let package = Package(
       name: "Evaluation", dependencies: ["Seeding", "EditDistance"], swiftSettings: optimizedInDebug
     ),
     .target(
+      name: "Tasks",
+      dependencies: [
+        "TensorCore", "LayoutData", "SyntheticData", "LayoutModels", "Training", "Evaluation",
+        "Seeding",
+      ]),
+    .target(
       name: "Experiments",
       dependencies: [
         "HostCPU", "TensorCore", "LayoutData", "SyntheticData", "LayoutModels", "Training",
-        "Evaluation", "EditDistance", "Seeding", "JSONValues",
+        "Evaluation", "Tasks", "EditDistance", "Seeding", "JSONValues",
       ]),
     .target(
-      name: "Reporting", dependencies: ["Evaluation", "Experiments", "JSONValues", "LayoutModels"]),
+      name: "Reporting",
+      dependencies: ["Evaluation", "Tasks", "Experiments", "JSONValues", "LayoutModels"]),
     .target(
       name: "Benchmarks", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "Training"]),
     .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
@@ -156,7 +164,8 @@ let package = Package(
       name: "layoutlab",
       dependencies: [
         "ArgumentParsing", "HostCPU", "TensorCore", "LayoutData", "LayoutModels", "Training",
-        "Evaluation", "Experiments", "Reporting", "Benchmarks", "SyntheticData", "Commands",
+        "Evaluation", "Tasks", "Experiments", "Reporting", "Benchmarks", "SyntheticData",
+        "Commands",
       ]),
 
     // MARK: - Test support
@@ -178,13 +187,20 @@ let package = Package(
     .testTarget(
       name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
+      name: "TasksTests",
+      dependencies: [
+        "Tasks", "Training", "LayoutData", "LayoutModels", "TensorCore", "Evaluation",
+        "_TestSupport",
+      ]),
+    .testTarget(
       name: "ExperimentsTests",
       dependencies: [
-        "Experiments", "JSONValues", "SyntheticData", "Training", "LayoutModels", "_TestSupport",
+        "Experiments", "Tasks", "JSONValues", "SyntheticData", "Training", "LayoutModels",
+        "LayoutData", "Evaluation", "_TestSupport",
       ], exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Experiments", "SyntheticData", "_TestSupport"],
+      dependencies: ["Reporting", "Experiments", "Tasks", "SyntheticData", "_TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),

@@ -3,6 +3,7 @@
 import Evaluation
 import Experiments
 import Foundation
+import Tasks
 
 /// DocVQA ANLS of the BASE models (`layoutlm-reference.md` §D.2.4–5): validation from the v2
 /// paper's Table 5 (both pre-trained 1 epoch on IIT-CDIP), test from Table 4.

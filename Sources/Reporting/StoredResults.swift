@@ -4,6 +4,7 @@ import Evaluation
 import Experiments
 import Foundation
 import JSONValues
+import Tasks
 
 /// Precision, recall, F1 and gold support of one group, as stored.
 public struct StoredF1: Decodable, Sendable {

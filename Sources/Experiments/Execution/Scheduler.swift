@@ -44,7 +44,7 @@ public func runExperiment(
       + "\(stages.filter { $0.state == .done }.count) cached")
   logStaleWork(plan, reused: summary.staleReused.count, log: log)
   try writeBaselines(
-    cells.map(\.run).filter { [.entities, .classification].contains($0.configuration.task) },
+    cells.map(\.run),
     store: ResultStore(root: options.resultsRoot), experiment: plan.spec.name,
     cache: ResultStore(root: options.resultsRoot).experimentDirectory(plan.spec.name)
       .appendingPathComponent("cache"),
@@ -207,18 +207,5 @@ func logStaleWork(_ plan: ExperimentPlan, reused: Int, log: (String) -> Void) {
 
 extension RunResult {
   /// The run's main scores in one line: `dev F1 0.5123, test F1 0.4987`.
-  var headline: String {
-    func line(_ name: String, _ dev: Double, _ test: Double?) -> String {
-      "dev \(name) \(String(format: "%.4f", dev))"
-        + (test.map { String(format: ", test \(name) %.4f", $0) } ?? "")
-    }
-    if let entities = fineTuning {
-      return line("F1", entities.dev.overall.f1, entities.test?.overall.f1)
-    } else if let classes = classification {
-      return line("accuracy", classes.dev.accuracy, classes.test?.accuracy)
-    } else if let qa {
-      return line("ANLS", qa.dev.anls, qa.test?.anls)
-    }
-    return "finished"
-  }
+  var headline: String { outcome?.headline ?? "finished" }
 }

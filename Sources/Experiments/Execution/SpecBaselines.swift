@@ -3,10 +3,11 @@
 
 import Foundation
 import LayoutData
+import Tasks
 
 /// Baselines of each distinct data configuration: `results/<experiment>/baselines.json`,
-/// keyed by the data settings' hash (entity baselines for entity runs, classification
-/// baselines for classification runs). Existing entries are kept.
+/// keyed by the data settings' hash (each run's task says what its baselines are; a task
+/// without baselines adds none). Existing entries are kept.
 func writeBaselines(
   _ plans: [RunPlan], store: ResultStore, experiment: String, cache: URL, repository: URL,
   log: (String) -> Void
@@ -23,16 +24,15 @@ func writeBaselines(
     let data = plan.configuration.data
     let key = sha256Hex(String(decoding: try encoder.encode(data), as: UTF8.self))
     guard table[key] == nil else { continue }
-    let resolved = plan.configuration.resolvingPaths(against: repository).data
-    if plan.configuration.task == .classification {
-      let documents = try prepareClassifiedPages(resolved, cache: cache)
-      table[key] = BaselineEntry(
-        data: data, scores: [], classification: computeClassificationBaselines(documents))
-    } else {
-      let documents = try prepareDocuments(resolved, cache: cache)
-      table[key] = BaselineEntry(
-        data: data, scores: try computeBaselines(documents, scheme: .funsdIOB2))
-    }
+    let resolved = plan.configuration.resolvingPaths(against: repository)
+    let task = try TaskRegistry.task(named: resolved.task)
+    guard
+      var entry = try task.baselines(
+        TaskSettings(data: resolved.data, training: resolved.training, qa: resolved.qa),
+        environment: .caching(in: cache))
+    else { continue }
+    entry.data = data
+    table[key] = entry
     changed = true
     log("baselines computed for data \(key.prefix(8))")
   }
@@ -41,12 +41,4 @@ func writeBaselines(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try encoder.encode(table).write(to: url, options: .atomic)
   }
-}
-
-/// The baselines of one data configuration: entity baselines in `scores`, classification
-/// baselines in `classification` (then `scores` is empty).
-public struct BaselineEntry: Codable, Sendable {
-  public var data: DataSettings
-  public var scores: [BaselineScores]
-  public var classification: [ClassificationBaselineScores]? = nil
 }

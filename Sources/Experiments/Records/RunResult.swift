@@ -3,6 +3,7 @@
 import Foundation
 import LayoutData
 import LayoutModels
+import Tasks
 import Training
 
 /// Where a result came from.
@@ -56,7 +57,7 @@ public struct RunMemory: Codable, Hashable, Sendable {
 }
 
 /// Everything one run produced.
-public struct RunResult: Codable, Sendable {
+public struct RunResult: Sendable {
   public var experiment: String
   public var variant: String
   public var seed: Int
@@ -66,18 +67,50 @@ public struct RunResult: Codable, Sendable {
   /// checkpoint's with the head settings applied. Absent in older results.
   public var modelConfiguration: LayoutLMConfiguration?
   public var data: DataSummary
-  /// Entity runs (`task: entities`).
-  public var fineTuning: FineTuningResult? = nil
-  /// Document-classification runs (`task: classification`).
-  public var classification: ClassificationFineTuningResult? = nil
-  /// Extractive-QA runs (`task: qa`).
-  public var qa: QAFineTuningResult? = nil
   public var timings: RunTimings
   /// Peak memory (absent in older results).
   public var memory: RunMemory? = nil
   public var provenance: Provenance
   /// Model parameters, for the report.
   public var parameterCount: Int
+  /// The task's section: what its fine-tuning produced, stored under the task's record key.
+  public var outcome: (any TaskOutcome)? = nil
+
+  /// Creates a record.
+  public init(
+    experiment: String, variant: String, seed: Int, configuration: RunConfiguration,
+    modelConfiguration: LayoutLMConfiguration?, data: DataSummary, timings: RunTimings,
+    memory: RunMemory? = nil, provenance: Provenance, parameterCount: Int,
+    outcome: (any TaskOutcome)? = nil
+  ) {
+    self.experiment = experiment
+    self.variant = variant
+    self.seed = seed
+    self.configuration = configuration
+    self.modelConfiguration = modelConfiguration
+    self.data = data
+    self.timings = timings
+    self.memory = memory
+    self.provenance = provenance
+    self.parameterCount = parameterCount
+    self.outcome = outcome
+  }
+
+  /// Entity runs (`task: entities`).
+  public var fineTuning: FineTuningResult? {
+    get { outcome as? FineTuningResult }
+    set { outcome = newValue }
+  }
+  /// Document-classification runs (`task: classification`).
+  public var classification: ClassificationFineTuningResult? {
+    get { outcome as? ClassificationFineTuningResult }
+    set { outcome = newValue }
+  }
+  /// Extractive-QA runs (`task: qa`).
+  public var qa: QAFineTuningResult? {
+    get { outcome as? QAFineTuningResult }
+    set { outcome = newValue }
+  }
 }
 
 /// Result files under a results root.
@@ -127,17 +160,6 @@ extension RunResult {
   /// Older results recorded every task's dev metric as `devF1` without its name: names it from
   /// the task that ran.
   mutating func nameLegacyDevMetrics() {
-    if var entities = fineTuning {
-      for index in entities.history.indices where entities.history[index].metric == nil {
-        entities.history[index].metric = .entityF1
-      }
-      fineTuning = entities
-    }
-    if var classes = classification {
-      for index in classes.history.indices where classes.history[index].metric == nil {
-        classes.history[index].metric = .accuracy
-      }
-      classification = classes
-    }
+    outcome?.migrate()
   }
 }

@@ -1,17 +1,8 @@
 // LayoutLab — the fully resolved settings of one run: task, model, data, fine-tuning.
 
 import LayoutModels
+import Tasks
 import Training
-
-/// What a run fine-tunes for.
-public enum FineTuningTask: String, Codable, Sendable, CaseIterable {
-  /// Token classification scored as entity F1 (FUNSD-style).
-  case entities
-  /// Document classification scored as accuracy (RVL-CDIP-style).
-  case classification
-  /// Extractive question answering scored as ANLS (DocVQA-style).
-  case qa
-}
 
 /// Everything one run needs, after variants and overrides are applied. File paths stay as the
 /// spec wrote them (relative to the repository, or absolute), so the configuration hash and the

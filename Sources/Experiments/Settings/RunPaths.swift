@@ -1,6 +1,7 @@
 // LayoutLab — a run's file paths: portable (repository-relative) in records, absolute for use.
 
 import Foundation
+import Tasks
 
 extension RunConfiguration {
   /// The settings' file paths (data root, test folder, OCR folder, vocabulary, checkpoint).

@@ -5,6 +5,7 @@
 
 import JSONValues
 import LayoutModels
+import Tasks
 import Training
 
 extension RunConfiguration {

@@ -1,5 +1,6 @@
 // LayoutLab — trivial baselines on the same splits: all-O, a word-lookup tagger, a layout rule.
 
+import Evaluation
 import Foundation
 import LayoutData
 import Training

@@ -1,47 +1,11 @@
 // LayoutLab — fine-tuning for document classification: accuracy on dev selects the epoch.
 
+import Evaluation
 import Foundation
 import LayoutData
 import LayoutModels
 import TensorCore
-
-/// One document's gold and predicted class, with its cue tag.
-public struct ClassPrediction: Codable, Hashable, Sendable {
-  public var id: String
-  public var gold: Int
-  public var predicted: Int
-  public var cue: String?
-
-  /// Creates a prediction.
-  public init(id: String, gold: Int, predicted: Int, cue: String? = nil) {
-    self.id = id
-    self.gold = gold
-    self.predicted = predicted
-    self.cue = cue
-  }
-}
-
-/// Accuracy of a split, overall and per cue tag.
-public struct ClassificationScores: Codable, Hashable, Sendable {
-  public var accuracy: Double
-  public var perCue: [String: Double]
-  public var documents: Int
-
-  /// Scores `predictions`.
-  public init(_ predictions: [ClassPrediction]) {
-    func accuracy(_ items: [ClassPrediction]) -> Double {
-      items.isEmpty
-        ? 0 : Double(items.filter { $0.gold == $0.predicted }.count) / Double(items.count)
-    }
-    self.accuracy = accuracy(predictions)
-    var cues: [String: Double] = [:]
-    for cue in Set(predictions.compactMap(\.cue)) {
-      cues[cue] = accuracy(predictions.filter { $0.cue == cue })
-    }
-    perCue = cues
-    documents = predictions.count
-  }
-}
+import Training
 
 /// What classification fine-tuning produced.
 public struct ClassificationFineTuningResult: Codable, Sendable {

@@ -1,7 +1,7 @@
 import LayoutData
 import XCTest
 
-@testable import Experiments
+@testable import Tasks
 
 final class QABaselinesTests: XCTestCase {
   let page = ["Invoice", "Date:", "12/03/90", "Total", "Due:", "$5", "Region", "4.2"].map {

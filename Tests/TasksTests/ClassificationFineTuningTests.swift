@@ -6,9 +6,10 @@ import TensorCore
 import XCTest
 import _TestSupport
 
+@testable import Tasks
 @testable import Training
 
-final class FineTuningTests: XCTestCase {
+final class ClassificationFineTuningTests: XCTestCase {
   /// A tiny v1 configuration and the eight documents, tokenised with their own vocabulary.
   func fixture() throws -> (LayoutLMConfiguration, ClassificationSplit) {
     let vocabulary = VocabularyBuilder(vocabularySize: 50, minimumFrequency: 1).build(

@@ -4,7 +4,7 @@ import Foundation
 import LayoutData
 import XCTest
 
-@testable import Experiments
+@testable import Tasks
 
 final class ClassificationBaselinesTests: XCTestCase {
   /// A page of class `label` whose words are `text` split on spaces.

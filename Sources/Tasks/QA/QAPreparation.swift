@@ -10,7 +10,9 @@ import SyntheticData
 /// split by page like the forms (`carveDevSplit`), so a page's questions never straddle the two. Test is
 /// the synthetic `test` split (unseen templates with `templateHoldout`), or `data.test` for
 /// DocVQA. Every split's questions are kept; the training questions' words join the vocabulary.
-func prepareQADocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
+func prepareQADocuments(_ data: DataSettings, environment: TaskEnvironment) throws
+  -> PreparedDocuments
+{
   var pool: [Document] = []
   var test: [Document] = []
   var questions: [Question] = []
@@ -18,7 +20,7 @@ func prepareQADocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocu
   var engine: OCRProvenance?
   switch data.source {
   case .syntheticQA:
-    let root = try cachedSyntheticSet(kind: .qa, data, cache: cache)
+    let root = try environment.syntheticSet(.qa, data, "")
     engine = OCRProvenance(engine: .synthetic, pages: 0, pagesWithOCR: 0)
     let contents = try SyntheticDatasetContents.read(root)
     for (split, documents) in contents.documentsBySplit {
@@ -43,8 +45,7 @@ func prepareQADocuments(_ data: DataSettings, cache: URL) throws -> PreparedDocu
       testSource = path
     }
   case .syntheticForms, .syntheticClassify, .funsd, .rvlcdip:
-    throw SpecError.invalidValue(
-      file: "data", path: "data.source", expected: "'synthetic-qa' or 'docvqa' for task 'qa'")
+    throw TaskDataError.wrongSource(expected: "'synthetic-qa' or 'docvqa' for task 'qa'")
   }
   let (train, dev) = carveDevSplit(pool, data)
   let trainIds = Set(train.map(\.id))
@@ -83,7 +84,7 @@ private func readDocVQA(_ path: String, ocr: URL?, field: String) throws -> DocV
   let dataset = try DocVQADataset.read(URL(fileURLWithPath: path), ocrDirectory: ocr)
   if dataset.documentsWithOCR.isEmpty && !dataset.documents.isEmpty {
     let folder = ocr?.path ?? "ocr_results/ beside \(path)"
-    throw SpecError.unreadable(
+    throw TaskDataError.unreadable(
       file: path,
       reason:
         "\(field): none of its \(dataset.documents.count) pages has OCR in \(folder) "

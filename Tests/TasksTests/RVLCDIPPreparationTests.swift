@@ -5,7 +5,7 @@ import LayoutData
 import XCTest
 import _TestSupport
 
-@testable import Experiments
+@testable import Tasks
 
 final class RVLCDIPPreparationTests: XCTestCase {
   var folder: URL!
@@ -131,23 +131,6 @@ final class RVLCDIPPreparationTests: XCTestCase {
       XCTAssertTrue(message.contains("data.ocr"), message)
       XCTAssertTrue(message.contains("a.tif"), message)
     }
-  }
-
-  func testCheckDataPathsNamesTheSpecField() throws {
-    var data = settings(ocr: nil)
-    XCTAssertThrowsError(try checkDataPaths(data, file: "s.json5", path: "variants.v")) {
-      XCTAssertEqual(
-        ($0 as? SpecError).map {
-          if case .missingPath(_, let path, _) = $0 { return path } else { return "" }
-        }, "variants.v.data.root")
-    }
-    try write(["a.tif 1"], to: "train.txt")
-    data.ocr = folder.appendingPathComponent("no-such-ocr").path
-    XCTAssertThrowsError(try checkDataPaths(data, file: "s.json5", path: "variants.v")) {
-      XCTAssertTrue("\($0)".contains("variants.v.data.ocr"), "\($0)")
-    }
-    data.ocr = nil
-    XCTAssertNoThrow(try checkDataPaths(data, file: "s.json5", path: "variants.v"))
   }
 
   /// Tesseract OCRs the real sample once into the cache; the next preparation reuses it without

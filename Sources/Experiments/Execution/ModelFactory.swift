@@ -3,6 +3,7 @@
 import Foundation
 import LayoutData
 import LayoutModels
+import Tasks
 
 extension RunConfiguration {
   /// The run's vocabulary: the checkpoint's when `model.initFrom` has one (a pre-trained model

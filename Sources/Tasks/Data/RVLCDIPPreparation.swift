@@ -6,7 +6,7 @@ import Seeding
 
 /// The label list `name` (`train.txt`, `val.txt`, `test.txt`) of an RVL-CDIP folder: under
 /// `labels/` (the official release) or at the root (the small samples); nil when neither exists.
-func rvlcdipLabelList(root: URL, name: String) -> URL? {
+public func rvlcdipLabelList(root: URL, name: String) -> URL? {
   for folder in [root.appendingPathComponent("labels"), root] {
     let file = folder.appendingPathComponent(name)
     if FileManager.default.fileExists(atPath: file.path) { return file }
@@ -96,7 +96,7 @@ struct PageOCR {
   /// options (through the folder name).
   func cacheFile(for image: URL) -> URL {
     let stem = image.deletingPathExtension().lastPathComponent
-    let key = sha256Hex(image.standardizedFileURL.path).prefix(16)
+    let key = SHA256.hexDigest(Array(image.standardizedFileURL.path.utf8)).prefix(16)
     return tesseractCache.appendingPathComponent("\(stem)-\(key).tsv")
   }
 
@@ -188,28 +188,11 @@ struct PageOCR {
   }
 }
 
-/// Checks an `rvlcdip` source's paths before any training: `data.root` holds `train.txt`
-/// (under `labels/` or at the root) and `data.ocr`, when set, is a folder.
-func checkRVLCDIPPaths(_ data: DataSettings, file: String, path: String) throws {
-  let root = URL(fileURLWithPath: data.root ?? "")
-  if rvlcdipLabelList(root: root, name: "train.txt") == nil {
-    throw SpecError.missingPath(
-      file: file, path: path + ".data.root",
-      filePath: root.appendingPathComponent("labels/train.txt").path + " (or "
-        + root.appendingPathComponent("train.txt").path + ")")
-  }
-  var isDirectory: ObjCBool = false
-  if let ocr = data.ocr,
-    !FileManager.default.fileExists(atPath: ocr, isDirectory: &isDirectory)
-      || !isDirectory.boolValue
-  {
-    throw SpecError.missingPath(file: file, path: path + ".data.ocr", filePath: ocr)
-  }
-}
-
 /// The pages of a classification run: an RVL-CDIP folder (`rvlcdip`) or the synthetic set.
-func prepareClassifiedPages(_ data: DataSettings, cache: URL) throws -> PreparedDocuments {
+func prepareClassifiedPages(_ data: DataSettings, environment: TaskEnvironment) throws
+  -> PreparedDocuments
+{
   data.source == .rvlcdip
-    ? try prepareRVLCDIPDocuments(data, cache: cache)
-    : try prepareClassificationDocuments(data, cache: cache)
+    ? try prepareRVLCDIPDocuments(data, cache: environment.cache)
+    : try prepareClassificationDocuments(data, environment: environment)
 }

@@ -5,53 +5,11 @@ import Foundation
 import LayoutModels
 import Training
 
-/// Precision, recall and F1 of one group.
-public struct F1Score: Codable, Hashable, Sendable {
-  public var precision: Double
-  public var recall: Double
-  public var f1: Double
-  /// Gold entities in the group.
-  public var support: Int
-}
-
-/// Entity scores of a split: overall (micro), per label, and per cue tag.
-public struct EntityScores: Codable, Hashable, Sendable {
-  public var overall: F1Score
-  public var perLabel: [String: F1Score]
-  /// Per cue: F1 on the words of entities with that cue (other words masked to `O` in gold and
-  /// prediction alike).
-  public var perCue: [String: F1Score]
-  public var documents: Int
-}
-
-/// Scores `predictions` with seqeval's default (conlleval) mode.
+/// Scores `predictions` with seqeval's default (conlleval) mode (`Evaluation`'s scorer).
 public func scoreEntities(_ predictions: [DocumentPrediction]) throws -> EntityScores {
-  let report = try entityF1(gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
-  var perLabel: [String: F1Score] = [:]
-  for row in report.perType {
-    perLabel[row.type] = F1Score(
-      precision: row.scores.precision, recall: row.scores.recall, f1: row.scores.f1,
-      support: row.counts.gold)
-  }
-  var perCue: [String: F1Score] = [:]
-  let cues = Set(predictions.flatMap { $0.cues.compactMap { $0 } })
-  for cue in cues.sorted() {
-    let masked = predictions.map { document in
-      zip(document.cues, zip(document.gold, document.predicted)).map { wordCue, tags in
-        wordCue == cue ? tags : ("O", "O")
-      }
-    }
-    let cueReport = try entityF1(
-      gold: masked.map { $0.map(\.0) }, predicted: masked.map { $0.map(\.1) })
-    perCue[cue] = F1Score(
-      precision: cueReport.micro.precision, recall: cueReport.micro.recall, f1: cueReport.micro.f1,
-      support: cueReport.totals.gold)
-  }
-  return EntityScores(
-    overall: F1Score(
-      precision: report.micro.precision, recall: report.micro.recall, f1: report.micro.f1,
-      support: report.totals.gold), perLabel: perLabel, perCue: perCue, documents: predictions.count
-  )
+  try scoreEntities(
+    gold: predictions.map(\.gold), predicted: predictions.map(\.predicted),
+    cues: predictions.map(\.cues))
 }
 
 /// What fine-tuning produced.

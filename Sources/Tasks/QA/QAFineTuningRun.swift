@@ -6,9 +6,6 @@ import LayoutData
 import LayoutModels
 import Training
 
-extension QASplit: EncodedSplit {}
-extension QAFineTuningResult: FineTuningOutcome {}
-
 /// What the encoder found in one split's questions.
 public struct QASplitCounts: Codable, Hashable, Sendable {
   public var questions: Int

@@ -1,6 +1,7 @@
 // LayoutLab — trivial document-classification baselines on the same splits: the majority class
 // and a bag-of-words nearest centroid.
 
+import Evaluation
 import Foundation
 import LayoutData
 import Training

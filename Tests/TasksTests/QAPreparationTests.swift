@@ -4,7 +4,7 @@ import Foundation
 import LayoutData
 import XCTest
 
-@testable import Experiments
+@testable import Tasks
 
 final class QAPreparationTests: XCTestCase {
   var root: URL!
@@ -43,7 +43,8 @@ final class QAPreparationTests: XCTestCase {
   }
 
   func testSplitsByPageKeepsEveryQuestionAndRecordsTheReadOCR() throws {
-    let prepared = try prepareQADocuments(settings(), cache: root.appendingPathComponent("cache"))
+    let prepared = try prepareQADocuments(
+      settings(), environment: TaskEnvironment(cache: root.appendingPathComponent("cache")))
     XCTAssertEqual(prepared.train.map(\.id), ["page0", "page2"])
     XCTAssertEqual(prepared.dev.map(\.id), ["page1", "page3"])
     XCTAssertEqual(prepared.questions.count, 4)
@@ -60,7 +61,8 @@ final class QAPreparationTests: XCTestCase {
       engine: .tesseract, engineVersion: "tesseract 5.3.0", pageSegmentationMode: 6, pages: 9,
       pagesWithOCR: 9)
     try sidecar.write(folder: root.appendingPathComponent("ocr_results"))
-    let prepared = try prepareQADocuments(settings(), cache: root.appendingPathComponent("cache"))
+    let prepared = try prepareQADocuments(
+      settings(), environment: TaskEnvironment(cache: root.appendingPathComponent("cache")))
     XCTAssertEqual(prepared.ocr?.engine, .tesseract)
     XCTAssertEqual(prepared.ocr?.pageSegmentationMode, 6)
     XCTAssertEqual(prepared.ocr?.pages, 4, "pages are this run's, not the sidecar's")
@@ -69,7 +71,8 @@ final class QAPreparationTests: XCTestCase {
   func testPagesWithoutAnyOCRAreRefusedWithHowToMakeIt() throws {
     try FileManager.default.removeItem(at: root.appendingPathComponent("ocr_results"))
     XCTAssertThrowsError(
-      try prepareQADocuments(settings(), cache: root.appendingPathComponent("cache"))
+      try prepareQADocuments(
+        settings(), environment: TaskEnvironment(cache: root.appendingPathComponent("cache")))
     ) {
       XCTAssertTrue("\($0)".contains("layoutlab ocr"), "\($0)")
       XCTAssertTrue("\($0)".contains("data.root"), "\($0)")
