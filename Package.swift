@@ -200,7 +200,9 @@ let package = Package(
       ], exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Experiments", "Tasks", "SyntheticData", "_TestSupport"],
+      dependencies: [
+        "Reporting", "Experiments", "Tasks", "JSONValues", "SyntheticData", "_TestSupport",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "_TestSupport"]),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),

@@ -1,7 +1,9 @@
 // LayoutLab — the report of a document-classification experiment (accuracy).
 
 import Evaluation
+import Experiments
 import Foundation
+import Tasks
 
 /// Builds `report.md` for classification runs: accuracy per variant (mean ± sd, t-CI over
 /// seeds), per cue, and paired tests of `comparisons` (default: the first two variants).
@@ -11,7 +13,7 @@ func renderClassificationReport(
 ) throws -> String {
   var out = reportHeading(title: title, description: description)
   let (variants, byVariant) = runsByVariant(results)
-  func scores(_ run: StoredRun) -> StoredRun.Classification? { run.classification }
+  func scores(_ run: RunRecord) -> ClassificationFineTuningResult? { run.classification }
   let cues = Set(results.runs.flatMap { scores($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
   let hasTest = results.runs.contains { scores($0)?.test != nil }
   let hasTrain = results.runs.contains { scores($0)?.train != nil }

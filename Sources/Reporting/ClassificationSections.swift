@@ -1,10 +1,12 @@
 // LayoutLab — parts of the classification report: baselines and every page's prediction.
 
+import Experiments
 import Foundation
+import Tasks
 
 /// `## Baselines on the same splits`: each classification baseline's dev (and test) accuracy;
 /// empty without baselines.
-func classificationBaselineSection(_ baselines: [StoredClassificationBaseline], hasTest: Bool)
+func classificationBaselineSection(_ baselines: [ClassificationBaselineScores], hasTest: Bool)
   -> [String]
 {
   guard !baselines.isEmpty else { return [] }
@@ -24,7 +26,7 @@ let pageListLimit = 30
 /// `## Every page's prediction`: for small sets (at most `pageListLimit` pages), each page's
 /// split, gold class and each run's predicted class, and each run's accuracy over all the
 /// pages it predicted (training pages included). Empty for larger sets.
-func pagePredictionSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
+func pagePredictionSection(variants: [String], byVariant: [String: [RunRecord]]) -> [String] {
   let runs = variants.flatMap { byVariant[$0] ?? [] }
   guard let first = runs.first?.classification else { return [] }
   var pages: [(split: String, id: String, gold: Int)] = []
@@ -35,7 +37,7 @@ func pagePredictionSection(variants: [String], byVariant: [String: [StoredRun]])
     pages += predictions.map { (split, $0.id, $0.gold) }
   }
   guard !pages.isEmpty, pages.count <= pageListLimit else { return [] }
-  func predictions(_ run: StoredRun) -> [String: Int] {
+  func predictions(_ run: RunRecord) -> [String: Int] {
     guard let scores = run.classification else { return [:] }
     var byPage: [String: Int] = [:]
     for prediction in (scores.trainPredictions ?? []) + scores.devPredictions

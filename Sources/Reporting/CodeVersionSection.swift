@@ -1,7 +1,9 @@
 // LayoutLab — which code made a report's runs: a loud warning under the main table when they
 // were made by different sources, and the source digests in the provenance section.
 
+import Experiments
 import Foundation
+import Tasks
 
 /// The source digests the runs recorded (`unknown` for runs without one), each with its run
 /// count and the commits that made them, most runs first.

@@ -1,8 +1,10 @@
 // LayoutLab — the report's "configuration that differs" table: what each variant actually ran.
 
 import Evaluation
+import Experiments
 import JSONValues
 import LayoutModels
+import Tasks
 
 /// The settings whose values differ between variants, one row each. The model rows come from
 /// the model configuration that ran (`result.json`'s `modelConfiguration`: the settings
@@ -11,17 +13,17 @@ import LayoutModels
 /// as `model.grid` (`4×4`) and `model.visualChannels`, or "—" for a model without visual tokens
 /// (a setting that does not apply never counts as a difference). The other rows come from the
 /// spec's settings. Results from before the record fall back to the spec's model settings.
-func configurationSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
+func configurationSection(variants: [String], byVariant: [String: [RunRecord]]) -> [String] {
   var flat: [String: [String: String]] = [:]
   for variant in variants {
     var table: [String: String] = [:]
     if let run = byVariant[variant]?.first {
-      flattenSettings(
-        run.configuration, "", into: &table, skippingModel: run.modelConfiguration != nil)
-      if let model = run.modelConfiguration {
+      let model = run.modelSettings
+      flattenSettings(run.settings, "", into: &table, skippingModel: model != nil)
+      if let model {
         flattenSettings(model, "model", into: &table, skippingModel: false)
         showPoolShapeAsGrid(model, in: &table)
-        if let initFrom = modelSetting("initFrom", in: run.configuration) {
+        if let initFrom = modelSetting("initFrom", in: run.settings) {
           table["model.initFrom"] = initFrom
         }
       }

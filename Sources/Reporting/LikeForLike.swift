@@ -1,13 +1,15 @@
 // LayoutLab — whether two sides of a comparison ran on the same data, OCR and SIMD variant.
 
+import Experiments
 import Foundation
+import Tasks
 
 /// One line per way the matched cells of A and B are not like for like: different data (the
 /// source, split sizes or a `data.*` setting), different OCR (engine, version, `--psm`, box
 /// level, or `data.ocr`), or a different SIMD variant of the numeric core. Empty when they are
 /// alike, or when the records do not say (results from before OCR or the variant was recorded).
 func likeForLikeProblems(
-  _ matched: [(StoredRun, StoredRun)], _ a: ExperimentResults, _ b: ExperimentResults
+  _ matched: [(RunRecord, RunRecord)], _ a: ExperimentResults, _ b: ExperimentResults
 ) -> [String] {
   var data: [String] = []
   var ocr: [String] = []
@@ -26,8 +28,8 @@ func likeForLikeProblems(
     ] where countA != countB {
       note("\(name) documents \(countA) → \(countB)", in: &data)
     }
-    let settingsA = flattenedSettings(runA.configuration)
-    let settingsB = flattenedSettings(runB.configuration)
+    let settingsA = flattenedSettings(runA.settings)
+    let settingsB = flattenedSettings(runB.settings)
     for key in Set(settingsA.keys).union(settingsB.keys).sorted() where key.hasPrefix("data.") {
       let valueA = settingsA[key] ?? "(default)"
       let valueB = settingsB[key] ?? "(default)"

@@ -1,6 +1,8 @@
 // LayoutLab — Markdown tables and fixed number formatting for reports.
 
+import Experiments
 import Foundation
+import Tasks
 
 /// A Markdown table with a header row.
 public struct MarkdownTable {
@@ -29,7 +31,7 @@ func fixed(_ value: Double?, _ digits: Int = 3) -> String {
 
 /// A duration as `12m05s`.
 /// The largest peak resident memory of `runs` (`812 MB`), or `–` when none recorded it.
-func peakMemory(_ runs: [StoredRun]) -> String {
+func peakMemory(_ runs: [RunRecord]) -> String {
   guard let peak = runs.compactMap({ $0.memory?.peakResidentBytes }).max() else { return "–" }
   return "\(peak >> 20) MB"
 }

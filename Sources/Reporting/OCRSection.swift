@@ -1,12 +1,15 @@
 // LayoutLab — the report's OCR section: which engine made the words a score was measured on.
 
+import Experiments
 import Foundation
+import LayoutData
+import Tasks
 
 /// `## OCR`: one line per distinct OCR provenance among `runs` (with the variants that used
 /// it); empty when no run recorded one (older results), so their reports are unchanged.
-func ocrSection(variants: [String], byVariant: [String: [StoredRun]]) -> [String] {
-  var order: [StoredOCR] = []
-  var users: [StoredOCR: [String]] = [:]
+func ocrSection(variants: [String], byVariant: [String: [RunRecord]]) -> [String] {
+  var order: [OCRProvenance] = []
+  var users: [OCRProvenance: [String]] = [:]
   for variant in variants {
     for run in byVariant[variant] ?? [] {
       guard let ocr = run.data.ocr else { continue }

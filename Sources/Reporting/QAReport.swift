@@ -23,7 +23,7 @@ func renderQAReport(
 ) throws -> String {
   var out = reportHeading(title: title, description: description)
   let (variants, byVariant) = runsByVariant(results)
-  func qa(_ run: StoredRun) -> QAFineTuningResult? { run.qa }
+  func qa(_ run: RunRecord) -> QAFineTuningResult? { run.qa }
   let hasTest = results.runs.contains { qa($0)?.test != nil }
   let cues = Set(results.runs.flatMap { qa($0)?.dev.perCue.keys.map { $0 } ?? [] }).sorted()
   let options = reportBootstrapOptions

@@ -1,8 +1,10 @@
 // LayoutLab — the Markdown report of one experiment, regenerated from stored results alone.
 
 import Evaluation
+import Experiments
 import Foundation
 import JSONValues
+import Tasks
 
 /// Paper numbers to set beside measured ones (`layoutlm-reference.md` §D): FUNSD entity F1 of
 /// the pre-trained BASE models, fine-tuned. LayoutLab's runs are small models, often trained
@@ -143,14 +145,14 @@ func meanSD(_ summary: SeedSummary) -> String {
 }
 
 /// Per-document entity-count statistics of a run's dev predictions (for micro F1).
-func entityItems(_ run: StoredRun) throws -> ItemStatistics {
+func entityItems(_ run: RunRecord) throws -> ItemStatistics {
   let predictions = run.entities.devPredictions
   return try entityF1(gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
     .sequenceStatistics
 }
 
 /// Per-variant bootstrap CIs over dev documents (first seed).
-func uncertaintySection(variants: [String], byVariant: [String: [StoredRun]]) throws -> [String] {
+func uncertaintySection(variants: [String], byVariant: [String: [RunRecord]]) throws -> [String] {
   let items = entityItems
   var out = ["## Uncertainty over documents", ""]
   let options = reportBootstrapOptions

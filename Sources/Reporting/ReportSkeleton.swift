@@ -1,6 +1,8 @@
 // LayoutLab — the parts every task's report shares: heading, runs by variant, provenance.
 
+import Experiments
 import Foundation
+import Tasks
 
 /// `# title` and the description paragraph.
 func reportHeading(title: String, description: String) -> [String] {
@@ -9,7 +11,7 @@ func reportHeading(title: String, description: String) -> [String] {
 
 /// The variants in the order their runs appear, and the runs of each.
 func runsByVariant(_ results: ExperimentResults) -> (
-  variants: [String], byVariant: [String: [StoredRun]]
+  variants: [String], byVariant: [String: [RunRecord]]
 ) {
   let variants = results.runs.map(\.variant).reduce(into: [String]()) {
     if !$0.contains($1) { $0.append($1) }
@@ -29,7 +31,7 @@ func shortProvenanceSection(_ results: ExperimentResults) -> [String] {
 }
 
 /// A run's commit as the provenance lists it: `0123456789ab`, `+dirty` when its tree had edits.
-func commitLabel(_ run: StoredRun) -> String {
+func commitLabel(_ run: RunRecord) -> String {
   let commit = run.provenance.gitCommit
   if commit.isEmpty || commit == "unknown" { return "unknown" }
   return String(commit.prefix(12)) + (run.provenance.gitDirty ? "+dirty" : "")

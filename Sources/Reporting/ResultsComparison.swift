@@ -1,7 +1,9 @@
 // LayoutLab — two experiments' stored results side by side: what `layoutlab compare` shows.
 
 import Evaluation
+import Experiments
 import Foundation
+import Tasks
 
 /// The comparison of results B against results A: metric differences of the cells both ran
 /// (matched by variant and seed) with paired bootstraps, the cells one side lacks, the settings
@@ -107,7 +109,7 @@ public func compareResults(
   _ a: ExperimentResults, _ b: ExperimentResults, labels: (String, String),
   metrics filter: [String] = []
 ) throws -> ResultsComparison {
-  let key = { (run: StoredRun) in "\(run.variant)@\(run.seed)" }
+  let key = { (run: RunRecord) in "\(run.variant)@\(run.seed)" }
   let runsB = Dictionary(b.runs.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
   // Cells in A's order, then B's variants A lacks.
   var order: [String] = []
@@ -218,13 +220,13 @@ private func side(_ results: ExperimentResults, label: String) -> ResultsCompari
 }
 
 /// The settings whose values differ between matched cells, grouped by key and the two values.
-private func settingDifferences(_ matched: [(StoredRun, StoredRun)])
+private func settingDifferences(_ matched: [(RunRecord, RunRecord)])
   -> [ResultsComparison.SettingDifference]
 {
   var groups: [ResultsComparison.SettingDifference] = []
   for (runA, runB) in matched {
-    let settingsA = flattenedSettings(runA.configuration)
-    let settingsB = flattenedSettings(runB.configuration)
+    let settingsA = flattenedSettings(runA.settings)
+    let settingsB = flattenedSettings(runB.settings)
     for key in Set(settingsA.keys).union(settingsB.keys).sorted() {
       let valueA = settingsA[key] ?? "(default)"
       let valueB = settingsB[key] ?? "(default)"

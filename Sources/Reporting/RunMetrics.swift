@@ -1,7 +1,10 @@
 // LayoutLab — the task metrics of one stored run, with its per-item scores where it kept them.
 
 import Evaluation
+import Experiments
 import Foundation
+import Tasks
+import Training
 
 /// One task metric on one split of a stored run: the stored value and, when the run kept its
 /// predictions, the items (documents or questions) a paired bootstrap resamples.
@@ -24,10 +27,10 @@ struct RunMetric {
 }
 
 /// The task metrics of `run`, dev before test, in the order the reports show them.
-func runMetrics(_ run: StoredRun) throws -> [RunMetric] {
+func runMetrics(_ run: RunRecord) throws -> [RunMetric] {
   var metrics: [RunMetric] = []
   if let entities = run.fineTuning {
-    func items(_ predictions: [StoredPrediction]?) throws -> ([String], ItemStatistics)? {
+    func items(_ predictions: [DocumentPrediction]?) throws -> ([String], ItemStatistics)? {
       guard let predictions, !predictions.isEmpty else { return nil }
       let report = try entityF1(
         gold: predictions.map(\.gold), predicted: predictions.map(\.predicted))
@@ -45,7 +48,7 @@ func runMetrics(_ run: StoredRun) throws -> [RunMetric] {
     }
   }
   if let classes = run.classification {
-    typealias Prediction = StoredRun.Classification.Prediction
+    typealias Prediction = ClassPrediction
     func items(_ predictions: [Prediction]?) throws -> ([String], ItemStatistics)? {
       guard let predictions, !predictions.isEmpty else { return nil }
       let correct = predictions.map { $0.gold == $0.predicted ? 1.0 : 0.0 }

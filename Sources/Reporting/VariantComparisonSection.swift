@@ -1,7 +1,9 @@
 // LayoutLab — the report section that tests variant differences over dev documents.
 
 import Evaluation
+import Experiments
 import Foundation
+import Tasks
 
 /// The variant pairs to compare: `requested` (a, b) pairs, or else the first two variants
 /// (the second minus the first, as reports always did).
@@ -36,9 +38,9 @@ func averagedOverSeeds(_ items: [ItemStatistics]) throws -> ItemStatistics? {
 ///   - items: per-document statistics of a run for `statistic`.
 ///   - unit: what an item is, singular (`document`; QA: `question`).
 func comparisonSection(
-  pairs: [(String, String)], byVariant: [String: [StoredRun]], metric: String,
-  statistic: CorpusStatistic, documentIDs: (StoredRun) -> [String], unit: String = "document",
-  items: (StoredRun) throws -> ItemStatistics
+  pairs: [(String, String)], byVariant: [String: [RunRecord]], metric: String,
+  statistic: CorpusStatistic, documentIDs: (RunRecord) -> [String], unit: String = "document",
+  items: (RunRecord) throws -> ItemStatistics
 ) throws -> [String] {
   guard !pairs.isEmpty else { return [] }
   let options = reportBootstrapOptions
@@ -51,7 +53,7 @@ func comparisonSection(
   ]
   for (a, b) in pairs {
     let runsB = (byVariant[b] ?? []).sorted { $0.seed < $1.seed }
-    let matched = runsB.compactMap { runB -> (StoredRun, StoredRun)? in
+    let matched = runsB.compactMap { runB -> (RunRecord, RunRecord)? in
       guard let runA = byVariant[a]?.first(where: { $0.seed == runB.seed }),
         documentIDs(runA) == documentIDs(runB), !documentIDs(runA).isEmpty
       else { return nil }

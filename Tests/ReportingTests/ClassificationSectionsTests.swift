@@ -1,13 +1,15 @@
 // LayoutLab — the classification report's baselines, OCR and per-page sections.
 
+import Experiments
 import Foundation
+import Tasks
 import XCTest
 
 @testable import Reporting
 
 final class ClassificationSectionsTests: XCTestCase {
   /// A classification run as result.json holds it; `ocr` and the train fields are optional.
-  func run(_ variant: String, predicted: [Int], withNewFields: Bool) throws -> StoredRun {
+  func run(_ variant: String, predicted: [Int], withNewFields: Bool) throws -> RunRecord {
     let train = #"{"id": "t1", "gold": 3, "predicted": \#(predicted[0])}"#
     let dev = #"{"id": "d1", "gold": 15, "predicted": \#(predicted[1])}"#
     let test = #"{"id": "x1", "gold": 11, "predicted": \#(predicted[2])}"#
@@ -33,16 +35,16 @@ final class ClassificationSectionsTests: XCTestCase {
        "data": {"trainDocuments": 1, "devDocuments": 1, "testDocuments": 1, "source": "rvlcdip"\(ocr)},
        "parameterCount": 99}
       """
-    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+    return try RecordFixture.decode(json)
   }
 
-  func baseline(_ name: String, dev: Double, test: Double) throws -> StoredClassificationBaseline {
+  func baseline(_ name: String, dev: Double, test: Double) throws -> ClassificationBaselineScores {
     let json = """
       {"name": "\(name)", "description": "what \(name) does",
        "dev": {"accuracy": \(dev), "perCue": {}, "documents": 1},
        "test": {"accuracy": \(test), "perCue": {}, "documents": 1}}
       """
-    return try JSONDecoder().decode(StoredClassificationBaseline.self, from: Data(json.utf8))
+    return try JSONDecoder().decode(ClassificationBaselineScores.self, from: Data(json.utf8))
   }
 
   func testReportListsBaselinesOCRTrainAccuracyAndEveryPage() throws {

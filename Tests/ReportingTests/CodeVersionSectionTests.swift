@@ -1,20 +1,22 @@
 // LayoutLab — a report whose runs were made by different sources says so under its table.
 
+import Experiments
 import Foundation
+import Tasks
 import XCTest
 
 @testable import Reporting
 
 final class CodeVersionSectionTests: XCTestCase {
   /// A stored entity run made by the sources `digest` (none: an older result).
-  func run(_ variant: String, seed: Int, digest: String?) throws -> StoredRun {
+  func run(_ variant: String, seed: Int, digest: String?) throws -> RunRecord {
     var json = ReportTests.runJSON(variant, seed: seed, f1: 0.5, learningRate: 1e-3)
     if let digest {
       json = json.replacingOccurrences(
         of: "\"toolchain\": \"Swift 6.3+\"",
         with: "\"toolchain\": \"Swift 6.3+\", \"sourceDigest\": \"\(digest)\"")
     }
-    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+    return try RecordFixture.decode(json)
   }
 
   func results(_ digests: [String?]) throws -> ExperimentResults {

@@ -41,7 +41,8 @@ struct ComparisonFixtures {
       """
     let folder = root.appendingPathComponent("\(experiment)/\(variant)/\(seed)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Data(json.utf8).write(to: folder.appendingPathComponent("result.json"))
+    try Data(RecordFixture.complete(json).utf8).write(
+      to: folder.appendingPathComponent("result.json"))
     return root.appendingPathComponent(experiment)
   }
 

@@ -1,26 +1,28 @@
 // LayoutLab — the configuration table shows the visual grid by the spec's key path.
 
+import Experiments
 import Foundation
 import LayoutModels
+import Tasks
 import XCTest
 
 @testable import Reporting
 
 final class ConfigurationSectionTests: XCTestCase {
   /// A stored run of `variant` whose model configuration is `config` (the spec set `grid`).
-  func run(_ variant: String, config: LayoutLMConfiguration, grid: String?) throws -> StoredRun {
+  func run(_ variant: String, config: LayoutLMConfiguration, grid: String?) throws -> RunRecord {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let model = String(decoding: try encoder.encode(config), as: UTF8.self)
     let setting = grid.map { #", "grid": \#($0)"# } ?? ""
     let json = ReportTests.runJSON(variant, seed: 1, f1: 0.5, learningRate: 1e-3)
       .replacingOccurrences(
-        of: #""model": {"version": "\#(variant)"}"#,
+        of: #""model": {"version": "\#(ReportTests.modelVersion(variant))"}"#,
         with: #""model": {"version": "\#(variant.prefix(2))"\#(setting)}"#
       )
       .replacingOccurrences(
         of: #""parameterCount""#, with: #""modelConfiguration": \#(model), "parameterCount""#)
-    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+    return try RecordFixture.decode(json)
   }
 
   func testGridRowUsesTheSpecKeyAndSkipsModelsWithoutVisualTokens() throws {
@@ -46,6 +48,6 @@ final class ConfigurationSectionTests: XCTestCase {
 
     // Without a model configuration (older results) the spec's grid shows the same way.
     let older = ["a": [try run("v2-a", config: v2Small, grid: "[2, 3]")]]
-    XCTAssertEqual(flattenedSettings(older["a"]![0].configuration)["model.grid"], "2×3")
+    XCTAssertEqual(flattenedSettings(older["a"]![0].settings)["model.grid"], "2×3")
   }
 }

@@ -1,23 +1,28 @@
 // LayoutLab — the report from stored results: tables, statistics, baselines, config diffs.
 
 import Evaluation
+import Experiments
 import Foundation
+import Tasks
 import XCTest
 
 @testable import Reporting
 
 final class ReportTests: XCTestCase {
   /// A stored run as result.json would hold it.
-  func run(_ variant: String, seed: Int, f1: Double, learningRate: Double) throws -> StoredRun {
+  func run(_ variant: String, seed: Int, f1: Double, learningRate: Double) throws -> RunRecord {
     let json = Self.runJSON(variant, seed: seed, f1: f1, learningRate: learningRate)
-    return try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+    return try RecordFixture.decode(json)
   }
 
-  /// The text of that run's `result.json`.
+  /// The model version of a variant's fixture: `v1` for `v1…`, else `v2`.
+  static func modelVersion(_ variant: String) -> String { variant.hasPrefix("v1") ? "v1" : "v2" }
+
+  /// The text of that run's `result.json` (the parts the report reads).
   static func runJSON(_ variant: String, seed: Int, f1: Double, learningRate: Double) -> String {
     let json = """
       {"experiment": "demo", "variant": "\(variant)", "seed": \(seed),
-       "configuration": {"model": {"version": "\(variant)"}, "training": {"learningRate": \(learningRate)}},
+       "configuration": {"model": {"version": "\(modelVersion(variant))"}, "training": {"learningRate": \(learningRate)}},
        "fineTuning": {"bestEpoch": 3, "steps": 30,
          "dev": {"overall": {"precision": \(f1), "recall": \(f1), "f1": \(f1), "support": 4},
                  "perLabel": {"QUESTION": {"precision": 1, "recall": 1, "f1": \(f1), "support": 2}},
@@ -97,8 +102,10 @@ final class ReportTests: XCTestCase {
     for (variant, seed) in [("a", 1), ("z", 2), ("m", 1), ("z", 1), ("a", 2)] {
       let folder = directory.appendingPathComponent("\(variant)/\(seed)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(Self.runJSON(variant, seed: seed, f1: 0.5, learningRate: 1e-3).utf8)
-        .write(to: folder.appendingPathComponent("result.json"))
+      try Data(
+        RecordFixture.complete(Self.runJSON(variant, seed: seed, f1: 0.5, learningRate: 1e-3)).utf8
+      )
+      .write(to: folder.appendingPathComponent("result.json"))
     }
     // Spec order z, a; a variant the spec no longer lists (m) comes last.
     let results = try ExperimentResults.read(
@@ -119,7 +126,7 @@ final class ReportTests: XCTestCase {
     let recorded = Self.runJSON("v1", seed: 1, f1: 0.5, learningRate: 1e-3).replacingOccurrences(
       of: #""toolchain": "Swift 6.3+""#,
       with: #""toolchain": "Swift 6.3+", "numericVariant": "256-bit SIMD", "cpu": "AMD EPYC""#)
-    let run = try JSONDecoder().decode(StoredRun.self, from: Data(recorded.utf8))
+    let run = try RecordFixture.decode(recorded)
     let text = try renderReport(
       ExperimentResults(experiment: "demo", runs: [run], baselines: []), title: "Demo",
       description: "")

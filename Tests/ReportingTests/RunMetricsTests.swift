@@ -1,6 +1,8 @@
 // LayoutLab — the task metrics `compare` reads from a stored run, with their per-item scores.
 
+import Experiments
 import Foundation
+import Tasks
 import XCTest
 
 @testable import Reporting
@@ -20,7 +22,7 @@ final class RunMetricsTests: XCTestCase {
        "data": {"trainDocuments": 1, "devDocuments": 2, "testDocuments": 1, "source": "rvlcdip"},
        "parameterCount": 9}
       """
-    let run = try JSONDecoder().decode(StoredRun.self, from: Data(json.utf8))
+    let run = try RecordFixture.decode(json)
     let metrics = try runMetrics(run)
     XCTAssertEqual(metrics.map(\.name), ["dev accuracy", "test accuracy"])
     XCTAssertEqual(metrics.map(\.value), [0.5, 1])

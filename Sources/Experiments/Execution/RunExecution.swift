@@ -1,4 +1,4 @@
-// LayoutLab — one run: documents → vocabulary → model → fine-tuning → `RunResult`, through its
+// LayoutLab — one run: documents → vocabulary → model → fine-tuning → `RunRecord`, through its
 // task's protocol (`DocumentTask`).
 
 import Foundation
@@ -21,7 +21,7 @@ func executeRun(
   sourceDigest: String, cache: URL, repository: URL, label: String, pretrained: URL? = nil,
   pageCache: URL? = nil,
   observe: @escaping (TrainingEvent) -> Void = { _ in }
-) throws -> RunResult {
+) throws -> RunRecord {
   var settings = plan.configuration.resolvingPaths(against: repository)
   if let pretrained { settings.model.initFrom = pretrained.path }
   let provenance = currentProvenance(
@@ -45,7 +45,7 @@ private func runTask<Task: DocumentTask>(
   _ task: Task, plan: RunPlan, settings: RunConfiguration, experiment: String,
   provenance: Provenance, label: String, observe: @escaping (TrainingEvent) -> Void,
   images: PageImageStorage, environment: TaskEnvironment
-) throws -> RunResult {
+) throws -> RunRecord {
   let taskSettings = TaskSettings(
     data: settings.data, training: settings.training, qa: settings.qa)
   let started = Date()
@@ -91,7 +91,7 @@ private func runTask<Task: DocumentTask>(
   if let text = memory.text { printer.handle(.note(text)) }
   var ocr = documents.ocr
   task.record(outcome, ocr: &ocr)
-  return RunResult(
+  return RunRecord(
     experiment: experiment, variant: plan.variant, seed: plan.seed,
     configuration: plan.configuration, modelConfiguration: model.config,
     data: DataSummary(

@@ -205,7 +205,7 @@ func logStaleWork(_ plan: ExperimentPlan, reused: Int, log: (String) -> Void) {
   if stages > 0 { log("reused \(stages) stale pre-training stage(s) made by other code") }
 }
 
-extension RunResult {
+extension RunRecord {
   /// The run's main scores in one line: `dev F1 0.5123, test F1 0.4987`.
   var headline: String { outcome?.headline ?? "finished" }
 }

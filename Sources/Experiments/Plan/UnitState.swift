@@ -7,7 +7,7 @@ import HostCPU
 /// A cell unit with its state: done (a result with its hash), running, failed, stale or missing,
 /// and an estimate from a finished run like it.
 func cellState(
-  _ unit: WorkUnit, store: ResultStore, finished: [RunResult], options: RunnerOptions
+  _ unit: WorkUnit, store: ResultStore, finished: [RunRecord], options: RunnerOptions
 ) throws -> PlannedUnit {
   guard let cell = unit.cell else { return PlannedUnit(unit: unit, state: .missing) }
   let run = cell.run

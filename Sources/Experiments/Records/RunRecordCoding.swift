@@ -1,13 +1,14 @@
-// LayoutLab — a run record's JSON: the shared fields, and the task's section under its key.
+// LayoutLab — a run record's JSON: its version, the shared fields, and the task's section under
+// its key; older versions migrate as they are read.
 
 import Foundation
 import LayoutModels
 import Tasks
 
-extension RunResult: Codable {
+extension RunRecord: Codable {
   private enum CodingKeys: String, CodingKey {
-    case experiment, variant, seed, configuration, modelConfiguration, data, timings, memory
-    case provenance, parameterCount
+    case version, experiment, variant, seed, configuration, modelConfiguration, data, timings
+    case memory, provenance, parameterCount
   }
 
   /// A task section's key (`fineTuning`, `classification`, `qa`, or a registered task's).
@@ -20,6 +21,13 @@ extension RunResult: Codable {
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
+    let version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
+    guard (1...RunRecord.version).contains(version) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .version, in: c,
+        debugDescription: "version \(version), which this code cannot read (it reads 1 to "
+          + "\(RunRecord.version)); newer code wrote it")
+    }
     experiment = try c.decode(String.self, forKey: .experiment)
     variant = try c.decode(String.self, forKey: .variant)
     seed = try c.decode(Int.self, forKey: .seed)
@@ -40,10 +48,28 @@ extension RunResult: Codable {
       outcome = try type.decodeSection(from: sections, forKey: sectionKey)
       break
     }
+    if version < RunRecord.version { migrate(from: version) }
+  }
+
+  /// The one migration: a version-1 record (no `version`) recorded every task's dev metric as
+  /// `devF1` without its name; the task's section names it.
+  private mutating func migrate(from version: Int) {
+    outcome?.migrate()
+  }
+
+  /// Reads the record at `url`.
+  /// - Throws: `RecordError.unreadable` naming the file when it is not a readable record.
+  public static func read(contentsOf url: URL) throws -> RunRecord {
+    do {
+      return try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
+    } catch {
+      throw RecordError.unreadable(path: url.path, reason: "not a valid result.json (\(error))")
+    }
   }
 
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(RunRecord.version, forKey: .version)
     try c.encode(experiment, forKey: .experiment)
     try c.encode(variant, forKey: .variant)
     try c.encode(seed, forKey: .seed)

@@ -56,8 +56,14 @@ public struct RunMemory: Codable, Hashable, Sendable {
   public var tensorPeakBytes: Int
 }
 
-/// Everything one run produced.
-public struct RunResult: Sendable {
+/// Everything one run produced: the `result.json` schema, written by the executor and read by
+/// `plan`, `status` and the reports. Versioned: a file of an older version is brought up to
+/// date as it is read (`RunRecord.version`).
+public struct RunRecord: Sendable {
+  /// The schema version this code writes: 2 (1: files without a `version`, whose dev metrics
+  /// may lack their name).
+  public static let version = 2
+
   public var experiment: String
   public var variant: String
   public var seed: Int
@@ -132,34 +138,20 @@ public struct ResultStore: Sendable {
   }
 
   /// The stored result of a run, or nil when absent. A corrupt file is an error naming it.
-  public func read(experiment: String, variant: String, seed: Int) throws -> RunResult? {
+  public func read(experiment: String, variant: String, seed: Int) throws -> RunRecord? {
     let url = resultURL(experiment: experiment, variant: variant, seed: seed)
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-    do {
-      var result = try JSONDecoder().decode(RunResult.self, from: Data(contentsOf: url))
-      result.nameLegacyDevMetrics()
-      return result
-    } catch {
-      throw SpecError.unreadable(file: url.path, reason: "not a valid result.json (\(error))")
-    }
+    return try RunRecord.read(contentsOf: url)
   }
 
   /// Writes a result atomically (temporary file, then rename), so an interrupted run never
   /// leaves a half-written result.
-  public func write(_ result: RunResult) throws {
+  public func write(_ result: RunRecord) throws {
     let url = resultURL(experiment: result.experiment, variant: result.variant, seed: result.seed)
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try encoder.encode(result).write(to: url, options: .atomic)
-  }
-}
-
-extension RunResult {
-  /// Older results recorded every task's dev metric as `devF1` without its name: names it from
-  /// the task that ran.
-  mutating func nameLegacyDevMetrics() {
-    outcome?.migrate()
   }
 }
