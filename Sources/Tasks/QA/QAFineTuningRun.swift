@@ -59,6 +59,14 @@ func scoreAnswers(_ predictions: [AnswerPrediction], split: QASplit) -> [ScoredA
   }
 }
 
+/// Every question of `split` answered by `model` and scored, in question order.
+func answerQuestions(model: LayoutLMForTask, split: QASplit, qa: QAOptions) throws
+  -> [ScoredAnswer]
+{
+  scoreAnswers(
+    try predictAnswers(model: model, split: split, options: qa, batchSize: 16), split: split)
+}
+
 /// The encoder's counts of `split`, with the ceiling ANLS of its located spans.
 func splitCounts(_ split: QASplit, qa: QAOptions) -> QASplitCounts {
   let ceiling = split.questions.filter { !$0.answers.isEmpty }.map { question -> Double in
@@ -86,33 +94,26 @@ func fineTuneQA(
   options: FineTuningOptions, qa: QAOptions, seed: UInt64,
   progress: (TrainingEvent) -> Void = { _ in }
 ) throws -> QAFineTuningResult {
-  let batchSize = 16
   let run = try trainSelectingOnDev(
     model: model, windows: WindowList(train.windows), images: train.images, options: options,
     seed: seed,
     metric: .anls, progress: progress
   ) {
-    let answers = scoreAnswers(
-      try predictAnswers(model: model, split: dev, options: qa, batchSize: batchSize),
-      split: dev)
+    let answers = try answerQuestions(model: model, split: dev, qa: qa)
     return (QAScores(answers).anls, answers)
   }
   var evaluationSeconds = run.evaluationSeconds
   var testAnswers: [ScoredAnswer]?
   if let test {
     let started = Date()
-    testAnswers = scoreAnswers(
-      try predictAnswers(model: model, split: test, options: qa, batchSize: batchSize),
-      split: test)
+    testAnswers = try answerQuestions(model: model, split: test, qa: qa)
     evaluationSeconds += Date().timeIntervalSince(started)
   }
   var trainSample = train
   trainSample.questions = Array(train.questions.prefix(trainScoredQuestions))
   let sampled = Set(trainSample.questions.map(\.questionId))
   trainSample.encoding.windows = train.windows.filter { sampled.contains($0.questionId ?? -1) }
-  let trainAnswers = scoreAnswers(
-    try predictAnswers(model: model, split: trainSample, options: qa, batchSize: batchSize),
-    split: trainSample)
+  let trainAnswers = try answerQuestions(model: model, split: trainSample, qa: qa)
   return QAFineTuningResult(
     history: run.history, bestEpoch: run.bestEpoch, dev: QAScores(run.bestPredictions),
     test: testAnswers.map(QAScores.init), trainSubset: QAScores(trainAnswers),

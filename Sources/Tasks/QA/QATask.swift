@@ -40,9 +40,7 @@ public struct QATask: DocumentTask {
   public func predict(model: LayoutLMForTask, split: QASplit, settings: TaskSettings) throws
     -> [ScoredAnswer]
   {
-    scoreAnswers(
-      try predictAnswers(model: model, split: split, options: settings.qa, batchSize: 16),
-      split: split)
+    try answerQuestions(model: model, split: split, qa: settings.qa)
   }
 
   public func score(_ predictions: [ScoredAnswer]) throws -> Double {
