@@ -15,7 +15,8 @@ let notebookRunCommand = CommandSpec(
     --directory), and their output is written under the block between
     <!-- layoutlab:output begin --> and <!-- layoutlab:output end -->, replacing what an
     earlier run wrote. `run` and `report` keep the report they wrote (a link, then its
-    Markdown, headings two levels down), not their progress; `compare` keeps its Markdown;
+    Markdown, headings two levels down), not their progress; a fence opened as
+    ```layoutlab sections='A,B' keeps only those sections. `compare` keeps its Markdown,
     other commands their stdout as text. Progress still shows on the terminal. Runs are cached
     as usual, so a second run on cached results changes no byte. A failing block stops the
     run; the error names the notebook and the block's line. See notebooks-md/README.md.

@@ -35,6 +35,9 @@ public struct NotebookBlock: Equatable, Sendable {
   /// The command's arguments, shell-split, without a leading `layoutlab`
   /// (`["run", "experiments/x.json5", "--set", "seeds=[1]"]`).
   public var arguments: [String]
+  /// From the fence's `sections='A,B'` option: the report sections to keep (by the start of
+  /// their heading); empty keeps the whole report.
+  public var sections: [String]
   /// 0-based index of the closing fence's line.
   var closingFence: Int
   /// Lines after the closing fence that the previous output occupies (blank lines, the
@@ -50,7 +53,9 @@ public struct NotebookBlock: Equatable, Sendable {
 /// a line ending in `\` continues on the next, and a leading `layoutlab` word is optional.
 /// Fences of any other language are skipped whole, so a ` ```layoutlab ` example shown inside
 /// a ` ````markdown ` fence is not run. The output region is the marker pair right after the
-/// closing fence (only blank lines between).
+/// closing fence (only blank lines between). After `layoutlab`, the info string may set
+/// `sections='NAME,NAME'` (shell-quoted): a `run` or `report` block then keeps only those
+/// sections of its report.
 public struct NotebookDocument: Equatable, Sendable {
   /// The text's lines, split on `\n` (a final newline gives a last, empty line).
   public var lines: [String]
@@ -81,7 +86,9 @@ public struct NotebookDocument: Equatable, Sendable {
         let output = try outputRegion(after: index, path: path)
         blocks.append(
           NotebookBlock(
-            line: opening + 1, arguments: command, closingFence: index, outputLines: output))
+            line: opening + 1, arguments: command,
+            sections: try sectionsOption(fence.info, path: path, line: opening + 1),
+            closingFence: index, outputLines: output))
       }
       index += 1
     }
@@ -125,6 +132,8 @@ private struct Fence {
   var character: Character
   var length: Int
   var isLayoutlab: Bool
+  /// The info string (`layoutlab sections='A,B'`).
+  var info: String
 }
 
 private func openingFence(_ line: String) -> Fence? {
@@ -137,7 +146,8 @@ private func openingFence(_ line: String) -> Fence? {
   let info = text.dropFirst(length).trimmingCharacters(in: .whitespacesAndNewlines)
   if character == "`", info.contains("`") { return nil }
   let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
-  return Fence(character: character, length: length, isLayoutlab: language == "layoutlab")
+  return Fence(
+    character: character, length: length, isLayoutlab: language == "layoutlab", info: info)
 }
 
 private func closes(_ line: String, _ fence: Fence) -> Bool {
@@ -171,6 +181,26 @@ private func commandLine(_ body: [String], path: String, line: Int) throws -> [S
       throw NotebookError(path: path, line: line, problem: "the block names no command")
     }
     return words
+  } catch let error as ShellWordsError {
+    throw NotebookError(path: path, line: line, problem: error.problem)
+  }
+}
+
+/// The `sections=` option of a block's info string, split on commas.
+private func sectionsOption(_ info: String, path: String, line: Int) throws -> [String] {
+  do {
+    var sections: [String] = []
+    for word in try splitShellWords(info).dropFirst() {
+      guard word.hasPrefix("sections=") else {
+        throw NotebookError(
+          path: path, line: line,
+          problem: "unknown block option '\(word)' (the one option is sections='NAME,NAME')")
+      }
+      sections += word.dropFirst("sections=".count).split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+    }
+    return sections
   } catch let error as ShellWordsError {
     throw NotebookError(path: path, line: line, problem: error.problem)
   }

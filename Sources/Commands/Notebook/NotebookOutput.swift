@@ -8,7 +8,7 @@ import Foundation
 ///   and finish with a `report: PATH` line. The notebook keeps only that report: a link to it
 ///   and its Markdown, read from the file, with headings moved two levels down (`#` → `###`)
 ///   so they nest under the notebook's own, and relative links and images pointed at the
-///   report's folder. A report is made from stored results alone, so a second run on cached
+///   report's folder (with `sections`, only those sections: `markdownSections`). A report is made from stored results alone, so a second run on cached
 ///   results writes the same bytes.
 /// - `compare` prints Markdown, which is kept, nested the same way (`compare --json`: text).
 /// - Any other command's stdout is kept as text in a fenced block.
@@ -17,8 +17,12 @@ import Foundation
 /// same in every clone.
 /// - Throws: a message for `run` or `report` output without a readable report.
 func notebookOutput(
-  arguments: [String], stdout: String, notebookDirectory: URL, workingDirectory: URL
+  arguments: [String], stdout: String, notebookDirectory: URL, workingDirectory: URL,
+  sections: [String] = []
 ) throws -> String {
+  if !sections.isEmpty, !["run", "report"].contains(arguments[0]) {
+    throw NotebookOutputError(problem: "sections= applies to run and report blocks only")
+  }
   let base = workingDirectory.standardizedFileURL.path + "/"
   let portable = stdout.replacingOccurrences(of: base, with: "")
   switch arguments[0] {
@@ -41,7 +45,8 @@ func notebookOutput(
     }
     let link = relativePath(from: notebookDirectory, to: report)
     let folder = relativePath(from: notebookDirectory, to: report.deletingLastPathComponent())
-    return "report: [\(link)](\(link))\n\n" + nestedMarkdown(text, linkPrefix: folder + "/")
+    let kept = sections.isEmpty ? text : try markdownSections(text, named: sections)
+    return "report: [\(link)](\(link))\n\n" + nestedMarkdown(kept, linkPrefix: folder + "/")
   case "compare" where !arguments.contains("--json"):
     return nestedMarkdown(
       portable, linkPrefix: relativePath(from: notebookDirectory, to: workingDirectory) + "/")

@@ -87,7 +87,8 @@ public func runNotebook(
     do {
       outputs[number] = try notebookOutput(
         arguments: block.arguments, stdout: result.stdout,
-        notebookDirectory: url.deletingLastPathComponent(), workingDirectory: workingDirectory)
+        notebookDirectory: url.deletingLastPathComponent(), workingDirectory: workingDirectory,
+        sections: block.sections)
     } catch let error as NotebookOutputError {
       throw try failure(error.problem)
     }

@@ -19,7 +19,7 @@ final class NotebookDocumentTests: XCTestCase {
     ```
     ````
 
-    ~~~layoutlab title="second"
+    ~~~ layoutlab
     compare results/a results/b
     ~~~
 

@@ -48,11 +48,17 @@ final class NotebookSubprocessTests: XCTestCase {
         experiments/tiny.json5
       ```
 
+      Two sections of the report:
+
+      ```layoutlab sections='Entity F1,Baselines'
+      report experiments/tiny.json5
+      ```
+
       """.utf8
     ).write(to: notebook)
     let (status, stdout) = try runNotebookCommand()
     XCTAssertEqual(status, 0, stdout)
-    XCTAssertEqual(stdout, "notebooks/tiny.md: 2 block(s), updated\n")
+    XCTAssertEqual(stdout, "notebooks/tiny.md: 3 block(s), updated\n")
     let first = try String(contentsOf: notebook, encoding: .utf8)
     XCTAssertTrue(
       first.contains(
@@ -62,11 +68,16 @@ final class NotebookSubprocessTests: XCTestCase {
     XCTAssertTrue(first.contains("```text\ntiny: 2 cell(s)"), first)
     XCTAssertTrue(first.contains("a seed 1  cached"), first)
     XCTAssertFalse(first.contains("ETA"), first)
+    let sections = try XCTUnwrap(
+      first.components(separatedBy: "sections='Entity F1,Baselines'").last)
+    XCTAssertTrue(sections.contains("#### Entity F1"), sections)
+    XCTAssertTrue(sections.contains("#### Baselines on the same splits"), sections)
+    XCTAssertFalse(sections.contains("Uncertainty"), sections)
     XCTAssertFalse(first.contains(root.path), first)
 
     let (again, againOut) = try runNotebookCommand()
     XCTAssertEqual(again, 0, againOut)
-    XCTAssertEqual(againOut, "notebooks/tiny.md: 2 block(s), unchanged\n")
+    XCTAssertEqual(againOut, "notebooks/tiny.md: 3 block(s), unchanged\n")
     XCTAssertEqual(try String(contentsOf: notebook, encoding: .utf8), first)
     XCTAssertEqual(try runNotebookCommand(["--check"]).0, 0)
 
