@@ -1,5 +1,6 @@
 // LayoutLab — an SVG line plot with interval bands, axes, ticks and a legend, as plain text.
 
+import Evaluation
 import Foundation
 
 /// One point of a plotted series, with an optional interval drawn as a shaded band.
@@ -19,6 +20,13 @@ public struct PlotPoint: Equatable, Sendable {
     self.y = y
     self.lower = lower
     self.upper = upper
+  }
+}
+
+extension PlotPoint {
+  /// The mean over seeds at `x`, with its t-interval as the band (none for one seed).
+  public init(x: Double, seeds: SeedSummary) {
+    self.init(x: x, y: seeds.mean, lower: seeds.lower, upper: seeds.upper)
   }
 }
 

@@ -1,5 +1,6 @@
 // LayoutLab — the SVG line plot, byte for byte against committed snapshots.
 
+import Evaluation
 import XCTest
 import _TestSupport
 
@@ -61,6 +62,15 @@ final class LinePlotTests: XCTestCase {
     let first = try Self.gridCurve().svg()
     XCTAssertEqual(first, try Self.gridCurve().svg())
     XCTAssertNotEqual(first, try Self.gridCurve(anlsAt16: 0.53).svg())
+  }
+
+  func testASeedSummaryGivesTheMeanAndItsTInterval() throws {
+    let summary = try summarizeSeeds([0.5, 0.6, 0.7])
+    let point = PlotPoint(x: 49, seeds: summary)
+    XCTAssertEqual(point.y, 0.6, accuracy: 1e-12)
+    XCTAssertEqual(point.lower ?? 0, summary.lower ?? 1, accuracy: 1e-12)
+    XCTAssertEqual(point.upper ?? 0, summary.upper ?? 1, accuracy: 1e-12)
+    XCTAssertNil(PlotPoint(x: 1, seeds: try summarizeSeeds([0.5])).lower)
   }
 
   func testBadDataIsNamed() {
