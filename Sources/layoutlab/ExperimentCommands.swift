@@ -41,27 +41,19 @@ let runCommand = CommandSpec(
       "Rerun the cells whose cached result was made by other sources (see `layoutlab status`)."),
     .value(
       "jobs", "N",
-      "Run up to N stages or cells at once, each in its own process with threads/N threads "
-        + "(default 1). Every worker gets the same thread count, so a cell's metrics equal a "
-        + "LAYOUTLAB_THREADS=threads/N run's."),
-    .value(
-      "unit", "UNIT",
-      "Run only stage:KEY or cell:VARIANT@SEED and write no report (what --jobs workers do)."),
+      "Run up to N stages or cells at once, each in its own process (`unit run`) with "
+        + "threads/N threads (default 1). Every worker gets the same thread count, so a cell's "
+        + "metrics equal a LAYOUTLAB_THREADS=threads/N run's."),
   ]
 ) { args in
   let url = try specArgument(args, command: "run")
   var options = runnerOptions(url, args)
   options.jobs = try args.int("jobs", default: 1, in: 1...1024)
-  options.unit = try args.value("unit").map(WorkUnit.init(parsing:))
   options.rerunStale = args.flag("rerun-stale")
   options.executable = Bundle.main.executableURL
   if args.flag("dry-run") {
     print(try planExperiment(specURL: url, options: options).planText)
     return 0
-  }
-  if options.unit != nil {
-    let summary = try runExperiment(specURL: url, options: options)
-    return summary.failed.isEmpty ? 0 : 1
   }
   let (report, failed) = try runSpec(url, options: options)
   print("report: \(report.path)")
@@ -151,3 +143,26 @@ let reportCommand = CommandSpec(
   print("report: \(report.path)")
   return 0
 }
+
+let unitRunCommand = CommandSpec(
+  name: "run",
+  abstract: "Run one unit of a planned spec from its unit file (what --jobs workers run).",
+  positionals: ["UNIT.json"],
+  discussion: """
+    A unit file (results/<name>/units/<key>.json, written by `layoutlab run`) holds one corpus,
+    pre-training stage or fine-tuning cell with its resolved settings, its key and the keys of
+    the units it reads; those must be finished. The spec is not read. A failed cell records
+    failed.json; the exit code is then 1.
+    """
+) { args in
+  guard args.positionals.count == 1 else {
+    throw UsageError.positionalCount(
+      command: "layoutlab unit run", expected: "one UNIT.json", got: args.positionals.count)
+  }
+  print(try runUnitFile(at: URL(fileURLWithPath: args.positionals[0])))
+  return 0
+}
+
+let unitCommand = CommandSpec(
+  name: "unit", abstract: "Work with the units a spec is planned into.",
+  subcommands: [unitRunCommand])

@@ -12,7 +12,7 @@ let root = CommandSpec(
   abstract: "Experiments with LayoutLM v1 and LayoutLMv2, from spec to report.",
   subcommands: [
     runCommand, planCommand, statusCommand, reportCommand, compareCommand, pretrainCommand,
-    dataCommand, ocrCommand,
+    unitCommand, dataCommand, ocrCommand,
     forwardCommand,
     scoreCommand, benchCommand, envCommand, notebookCommand,
   ])

@@ -1,37 +1,12 @@
-// LayoutLab — `run --jobs N`: units, the thread split, and a real two-worker run that builds
-// each stage once, fails only the cells of a broken stage, and matches one-thread metrics.
+// LayoutLab — `run --jobs N`: the thread split, and a real two-worker run that builds each
+// stage once, fails only the cells of a broken stage, and matches one-thread metrics.
 
 import Foundation
 import XCTest
 
 @testable import Experiments
 
-final class ParallelRunnerTests: XCTestCase {
-  var root: URL!
-
-  override func setUpWithError() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-jobs-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: root)
-  }
-
-  func testWorkUnitsRoundTripThroughTheirArgument() throws {
-    let units: [WorkUnit] = [
-      .stage(key: "0a1b2c"), .cell(variant: "v2-grid4x4-mvlm+tia", seed: 3),
-      .cell(variant: "odd@name", seed: 12),
-    ]
-    for unit in units { XCTAssertEqual(try WorkUnit(parsing: unit.argument), unit) }
-    for bad in ["stage:", "cell:v2", "cell:@1", "cell:v2@x", "v2@1", ""] {
-      XCTAssertThrowsError(try WorkUnit(parsing: bad), bad) { error in
-        XCTAssertTrue("\(error)".contains("expected stage:KEY or cell:VARIANT@SEED"), "\(error)")
-      }
-    }
-  }
-
+final class ParallelRunnerTests: SpecFolderTestCase {
   func split(_ requested: Int, _ threads: Int, jobs: Int, threads each: Int) {
     let split = JobSplit(requested: requested, threads: threads)
     XCTAssertEqual(split.jobs, jobs, "--jobs \(requested) on \(threads) threads")

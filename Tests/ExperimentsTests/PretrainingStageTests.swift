@@ -6,19 +6,7 @@ import XCTest
 
 @testable import Experiments
 
-final class PretrainingStageTests: XCTestCase {
-  var root: URL!
-
-  override func setUpWithError() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-stages-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: root)
-  }
-
+final class PretrainingStageTests: SpecFolderTestCase {
   func writeSpec(_ name: String, tasks: String) throws -> URL {
     let url = root.appendingPathComponent("experiments/\(name).json5")
     try Data(

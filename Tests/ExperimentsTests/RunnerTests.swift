@@ -7,19 +7,7 @@ import _TestSupport
 
 @testable import Experiments
 
-final class RunnerTests: XCTestCase {
-  var root: URL!
-
-  override func setUpWithError() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-kill-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: root)
-  }
-
+final class RunnerTests: SpecFolderTestCase {
   func metrics(_ spec: URL, results: URL) throws -> [String: Double] {
     let store = ResultStore(root: results)
     var found: [String: Double] = [:]

@@ -132,4 +132,17 @@ final class SpecAxesTests: XCTestCase {
     XCTAssertFalse(globMatches("v1*", "v2-grid4x4-mvlm"))
     XCTAssertFalse(globMatches("v2", "v2-grid4x4"))
   }
+
+  func testAnAxisErrorIsFoundByItsKeyPathNotItsText() {
+    func error(_ path: String) -> SpecError {
+      .invalidValue(file: "f", path: path, expected: "x")
+    }
+    XCTAssertTrue(error("model.grid").isAbout("model.grid"))
+    XCTAssertTrue(error("model.grid.height").isAbout("model.grid"))
+    XCTAssertTrue(error("pretraining.tasks[0]").isAbout("pretraining.tasks"))
+    XCTAssertFalse(error("model.gridHeight").isAbout("model.grid"))
+    XCTAssertFalse(error("data.note").isAbout("model.grid"))
+    XCTAssertFalse(
+      SpecError.badOverride(text: "model.grid=1", reason: "'model.grid'").isAbout("model.grid"))
+  }
 }

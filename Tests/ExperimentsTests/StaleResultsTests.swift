@@ -6,19 +6,7 @@ import XCTest
 
 @testable import Experiments
 
-final class StaleResultsTests: XCTestCase {
-  var root: URL!
-
-  override func setUpWithError() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("ll-stale-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: root)
-  }
-
+final class StaleResultsTests: SpecFolderTestCase {
   func writeSpec(seeds: String = "[1, 2, 3]") throws -> URL {
     let url = root.appendingPathComponent("experiments/stale.json5")
     try Data(

@@ -14,7 +14,8 @@ import Synchronization
 /// checkout records ``unknown``, which is never stale: a digest cannot be embedded at build time
 /// without a build plugin. The digest covers the sources on disk, so an edit that was not
 /// rebuilt yet counts as the new code (the `gitDirty` flag beside it says the tree was edited).
-/// ``environmentVariable`` overrides it (tests; `--jobs` workers get their parent's digest).
+/// ``environmentVariable`` overrides it (tests). A unit file carries the digest of the code that
+/// planned it, so a `--jobs` worker records its parent's digest without reading the sources.
 public enum SourceDigest {
   /// What is recorded when the sources cannot be read: never stale.
   public static let unknown = "unknown"

@@ -12,7 +12,7 @@ public struct VariantSpec: Sendable, Equatable {
 }
 
 /// One run to execute: a variant at a seed, with its resolved configuration.
-public struct RunPlan: Sendable, Hashable {
+public struct RunPlan: Codable, Sendable, Hashable {
   public var variant: String
   public var seed: Int
   public var configuration: RunConfiguration
@@ -47,6 +47,8 @@ public struct ExperimentSpec: Sendable {
   public var comparisons: [VariantComparison] = []
   /// The canonical text of the whole (overridden) spec, for the spec hash.
   public var canonicalText: String
+  /// Every run, resolved once when the spec is read (`plans()`).
+  private var runs: [RunPlan] = []
 
   /// Reads and checks a spec, applying `overrides` (`key.path=value`) first.
   ///
@@ -137,7 +139,7 @@ public struct ExperimentSpec: Sendable {
       file: file, name: name, description: description, base: base, variants: variants,
       seeds: seeds, canonicalText: tree.canonicalText)
     spec.comparisons = comparisons
-    _ = try spec.plans()  // resolve everything now
+    spec.runs = try spec.resolveRuns()  // every error surfaces now
     return spec
   }
 
@@ -163,8 +165,14 @@ public struct ExperimentSpec: Sendable {
     return try RunConfiguration.read(tree, file: file, path: "variants.\(variant)")
   }
 
-  /// Every run: each variant (in the order the spec lists them) at each seed.
+  /// Every run: each variant (in the order the spec lists them) at each seed, as resolved when
+  /// the spec was read.
   public func plans() throws -> [RunPlan] {
+    runs.isEmpty ? try resolveRuns() : runs
+  }
+
+  /// Resolves every variant's configuration, at each seed.
+  private func resolveRuns() throws -> [RunPlan] {
     try variants.flatMap { variant in
       let configuration = try configuration(of: variant.name)
       return seeds.map { RunPlan(variant: variant.name, seed: $0, configuration: configuration) }

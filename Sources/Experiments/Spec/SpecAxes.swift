@@ -74,7 +74,7 @@ struct SpecAxes: Equatable {
         } catch let error as SpecError {
           // Errors at this axis's own key path belong to the value; others can come from the
           // mix with other axes (v1 with TIA), which excludes or the cells' own check settle.
-          if error.description.contains("'\(path)") {
+          if error.isAbout(path) {
             throw SpecError.invalidValue(
               file: file, path: "axes.'\(path)'[\(index)]",
               expected: "a valid value for '\(path)' (\(error.problem(in: file)))")

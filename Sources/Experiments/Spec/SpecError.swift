@@ -39,3 +39,22 @@ public enum SpecError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension SpecError {
+  /// The key path the error is about, when it names one.
+  var keyPath: String? {
+    switch self {
+    case .unknownKey(_, let path, _), .wrongType(_, let path, _, _), .invalidValue(_, let path, _),
+      .missingKey(_, let path), .badVariantReference(_, let path, _, _),
+      .missingPath(_, let path, _):
+      return path
+    case .unreadable, .syntax, .badOverride, .checkpointConflict: return nil
+    }
+  }
+
+  /// Whether the error is about `path` or a key or element under it.
+  func isAbout(_ path: String) -> Bool {
+    guard let keyPath else { return false }
+    return keyPath == path || keyPath.hasPrefix(path + ".") || keyPath.hasPrefix(path + "[")
+  }
+}

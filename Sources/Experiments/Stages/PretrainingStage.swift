@@ -7,15 +7,17 @@ import TensorCore
 import Training
 
 /// The stages one pre-training section needs, with their keys. `section` has portable paths.
-struct PretrainingStagePlan: Sendable {
-  var section: PretrainingSection
+public struct PretrainingStagePlan: Codable, Sendable, Equatable {
+  /// The section, with paths as the spec wrote them.
+  public var section: PretrainingSection
   /// One entry per synthetic corpus: its key and size.
-  var corpora: [(key: String, documents: Int, seed: Int)]
-  var key: String
+  public var corpora: [CorpusWork]
+  /// The stage key (settings, corpora and code version).
+  public var key: String
   /// The settings the key is hashed from.
-  var keyText: String
+  public var keyText: String
   /// The shape the step time belongs to (for `plan`'s estimate).
-  var stepShape: String
+  public var stepShape: String
 }
 
 extension PretrainingStagePlan {
@@ -30,7 +32,7 @@ extension PretrainingStagePlan {
       switch source {
       case .synthetic(let documents, let seed):
         let key = sha256Hex("\(StageKind.corpus.codeVersion)|documents=\(documents)|seed=\(seed)")
-        corpora.append((key, documents, seed))
+        corpora.append(CorpusWork(key: key, documents: documents, seed: seed))
         inputs.append("corpus:" + key)
       case .folder(let path):
         inputs.append(
@@ -38,20 +40,18 @@ extension PretrainingStagePlan {
             + folderFingerprint(URL(fileURLWithPath: absolutePath(path, against: repository))))
       }
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let settingsText = String(decoding: try encoder.encode(section.settings), as: UTF8.self)
+    let settingsText = try canonicalJSON(section.settings)
     keyText =
       "\(StageKind.pretraining.codeVersion)|\(settingsText)|\(inputs.joined(separator: ","))"
     key = sha256Hex(keyText)
-    let model = String(decoding: try encoder.encode(section.settings.model), as: UTF8.self)
+    let model = try canonicalJSON(section.settings.model)
     let run = section.settings.run
     stepShape =
       "\(model) batch \(run.batchSize) seq \(run.sequenceLength) tasks \(section.taskNames.joined(separator: "+")) vocab \(section.settings.vocabularySize)"
   }
 
   /// A short readable label: `pretraining 1a2b3c4d (mvlm+tia, 3000 steps)`.
-  var label: String {
+  public var label: String {
     "pretraining \(key.prefix(8)) (\(section.taskNames.joined(separator: "+")), \(section.settings.run.steps) steps)"
   }
 }
@@ -72,48 +72,50 @@ func folderFingerprint(_ folder: URL) -> String {
   return "\(count)files-\(bytes)bytes"
 }
 
+/// Builds (or finds) one synthetic corpus stage: its folder (the stage's, with the pages in
+/// `pages/`) and whether it ran now. A stage built now records `sourceDigest`.
+func ensureCorpus(_ corpus: CorpusWork, context: UnitContext, log: (String) -> Void) throws
+  -> (directory: URL, ran: Bool)
+{
+  let result = try context.stageStore.ensure(
+    .corpus, key: corpus.key, label: "corpus \(corpus.key.prefix(8))"
+  ) { partial, _ in
+    let started = Date()
+    log("stage corpus \(corpus.key.prefix(8)): generating \(corpus.documents) pages")
+    let output = partial.appendingPathComponent("pages")
+    try? FileManager.default.removeItem(at: output)
+    _ = try generateSyntheticDataset(
+      kind: .corpus, docs: corpus.documents, seed: UInt64(corpus.seed),
+      outputDirectory: output, options: SynthesisOptions(),
+      threads: ProcessInfo.processInfo.activeProcessorCount)
+    return StageRecord(
+      kind: .corpus, key: corpus.key, inputs: [],
+      settings: "documents=\(corpus.documents) seed=\(corpus.seed)",
+      provenance: context.provenance(configurationHash: corpus.key),
+      seconds: Date().timeIntervalSince(started))
+  }
+  if !result.ran { log("stage corpus \(corpus.key.prefix(8)): cached") }
+  return result
+}
+
 /// Builds (or finds) the corpus stages of `plan`: the corpus folders in written order
-/// (synthetic ones in the stage cache) and the keys of the synthetic ones. A stage built now
-/// records `sourceDigest` as the code that made it.
+/// (synthetic ones in the stage cache) and the keys of the synthetic ones.
 func ensureCorpusStages(
-  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, sourceDigest: String,
-  repository: URL, log: (String) -> Void
+  _ plan: PretrainingStagePlan, context: UnitContext, log: (String) -> Void
 ) throws -> (folders: [URL], keys: [String]) {
   var folders: [URL] = []
-  var inputKeys: [String] = []
-  var corpusIndex = 0
+  var corpora = plan.corpora.makeIterator()
   for source in plan.section.corpus {
     switch source {
     case .folder(let path):
-      folders.append(URL(fileURLWithPath: absolutePath(path, against: repository)))
+      folders.append(URL(fileURLWithPath: absolutePath(path, against: context.repositoryURL)))
     case .synthetic:
-      let corpus = plan.corpora[corpusIndex]
-      corpusIndex += 1
-      inputKeys.append(corpus.key)
-      let (folder, ran) = try store.ensure(
-        .corpus, key: corpus.key, label: "corpus \(corpus.key.prefix(8))"
-      ) { partial, _ in
-        let started = Date()
-        log("stage corpus \(corpus.key.prefix(8)): generating \(corpus.documents) pages")
-        let output = partial.appendingPathComponent("pages")
-        try? FileManager.default.removeItem(at: output)
-        _ = try generateSyntheticDataset(
-          kind: .corpus, docs: corpus.documents, seed: UInt64(corpus.seed),
-          outputDirectory: output, options: SynthesisOptions(),
-          threads: ProcessInfo.processInfo.activeProcessorCount)
-        return StageRecord(
-          kind: .corpus, key: corpus.key, inputs: [],
-          settings: "documents=\(corpus.documents) seed=\(corpus.seed)",
-          provenance: currentProvenance(
-            specHash: specHash, configurationHash: corpus.key, sourceDigest: sourceDigest,
-            directory: repository),
-          seconds: Date().timeIntervalSince(started))
-      }
-      if !ran { log("stage corpus \(corpus.key.prefix(8)): cached") }
+      guard let corpus = corpora.next() else { continue }
+      let folder = try ensureCorpus(corpus, context: context, log: log).directory
       folders.append(folder.appendingPathComponent("pages"))
     }
   }
-  return (folders, inputKeys)
+  return (folders, plan.corpora.map(\.key))
 }
 
 /// Builds (or finds) the corpus and pre-training stages of `plan`, returning the finished
@@ -121,18 +123,16 @@ func ensureCorpusStages(
 /// is used whichever code made it (its key does not hold the source digest); one built now
 /// records `sourceDigest`.
 func ensurePretrainingStage(
-  _ plan: PretrainingStagePlan, store: StageStore, specHash: String, sourceDigest: String,
-  repository: URL, log: (String) -> Void
+  _ plan: PretrainingStagePlan, context: UnitContext, log: (String) -> Void
 ) throws -> (directory: URL, ran: Bool) {
+  let store = context.stageStore
   if store.record(.pretraining, key: plan.key) != nil {
     log("stage \(plan.label): cached")
     return (store.directory(.pretraining, key: plan.key), false)
   }
-  let (folders, inputKeys) = try ensureCorpusStages(
-    plan, store: store, specHash: specHash, sourceDigest: sourceDigest, repository: repository,
-    log: log)
+  let (folders, inputKeys) = try ensureCorpusStages(plan, context: context, log: log)
   var section = plan.section
-  section.mapCorpusFolders { absolutePath($0, against: repository) }
+  section.mapCorpusFolders { absolutePath($0, against: context.repositoryURL) }
   let result = try store.ensure(.pretraining, key: plan.key, label: plan.label) {
     partial, tracker in
     let started = Date()
@@ -154,9 +154,7 @@ func ensurePretrainingStage(
     log(summary)
     var record = StageRecord(
       kind: .pretraining, key: plan.key, inputs: inputKeys, settings: plan.keyText,
-      provenance: currentProvenance(
-        specHash: specHash, configurationHash: plan.key, sourceDigest: sourceDigest,
-        directory: repository),
+      provenance: context.provenance(configurationHash: plan.key),
       seconds: Date().timeIntervalSince(started), steps: section.settings.run.steps,
       stepShape: plan.stepShape)
     if let firstStep, let lastStep, lastStep.step > firstStep.step {

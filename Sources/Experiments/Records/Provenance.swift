@@ -11,6 +11,14 @@ func sha256Hex(_ text: String) -> String {
   SHA256.hexDigest(Array(text.utf8))
 }
 
+/// The canonical text of `value` that keys and hashes are made from: compact JSON with sorted
+/// keys (the same value always gives the same text).
+func canonicalJSON<T: Encodable>(_ value: T) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
 /// Runs `git` with `arguments` in `directory`; nil when git is unavailable or fails.
 func git(_ arguments: [String], in directory: URL) -> String? {
   let process = Process()

@@ -17,11 +17,9 @@ public struct RunnerOptions {
   public var only: String?
   /// `--only-failed`: only the cells whose last attempt failed.
   public var onlyFailed = false
-  /// `--jobs N`: stages and cells run at once, each in its own `layoutlab` process with
-  /// `threads / N` threads (clamped to the thread count).
+  /// `--jobs N`: units run at once, each in its own `layoutlab unit run` process with
+  /// `threads / N` threads (clamped to the thread count); 1 runs them in this process.
   public var jobs = 1
-  /// `--unit`: run only this stage or cell (what each `--jobs` worker process does).
-  public var unit: WorkUnit?
   /// The `layoutlab` executable that `--jobs` starts its workers from.
   public var executable: URL?
   /// The digest of the running code (`SourceDigest.current(repository:)` of the repository
