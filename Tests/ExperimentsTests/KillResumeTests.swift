@@ -4,6 +4,7 @@
 import Foundation
 import Seeding
 import XCTest
+import _TestSupport
 
 @testable import Experiments
 
