@@ -128,7 +128,7 @@ let package = Package(
       swiftSettings: numericVariant.numericSettings),
     .target(name: "LayoutModels", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
-      name: "Training", dependencies: ["TensorCore", "LayoutModels", "LayoutData"],
+      name: "Training", dependencies: ["HostCPU", "TensorCore", "LayoutModels", "LayoutData"],
       swiftSettings: optimizedInDebug),
     .target(
       name: "Evaluation", dependencies: ["Seeding", "EditDistance"], swiftSettings: optimizedInDebug

@@ -37,8 +37,9 @@ final class LayoutEmbeddings: ParameterOwner {
     norm = LayerNorm(hidden, eps: config.layerNormEps, initializer: initializer)
     // Drawn at random first either way, so the shared stream is the same with the switch on.
     if config.positionInitialization == .sinusoidal {
-      for table in [position, x, y, h, w] {
-        PositionInitialization.fillSinusoidal(table.weight, std: initializer.range)
+      for (index, table) in [position, x, y, h, w].enumerated() {
+        var mixing = SeededGenerator(seed: UInt64(index), stream: "sinusoid mixing")
+        PositionInitialization.fillSinusoidal(table.weight, std: initializer.range, mixing: &mixing)
       }
     }
     // From a stream of its own, so every other parameter starts the same with the switch on

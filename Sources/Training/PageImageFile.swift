@@ -2,6 +2,7 @@
 // before use and rebuilt when truncated or foreign, never read as data.
 
 import Foundation
+import HostCPU
 import LayoutData
 
 #if canImport(Glibc)
@@ -129,8 +130,9 @@ final class PageImageFile: @unchecked Sendable {
   static func build(_ documents: [Document], key: String, url: URL) throws {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let partial = URL(
-      fileURLWithPath: url.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
+    HostProcess.removeOrphanedPartials(of: url)
+    let partial = url.deletingLastPathComponent().appendingPathComponent(
+      HostProcess.partialName(url.lastPathComponent))
     _ = FileManager.default.createFile(atPath: partial.path, contents: nil)
     let handle = try FileHandle(forWritingTo: partial)
     var missing = 0

@@ -14,7 +14,7 @@ let root = CommandSpec(
     runCommand, planCommand, statusCommand, reportCommand, compareCommand, pretrainCommand,
     unitCommand, dataCommand, ocrCommand,
     forwardCommand,
-    scoreCommand, benchCommand, envCommand,
+    scoreCommand, benchCommand, envCommand, notebookCommand,
   ])
 
 /// The entry point: checks the CPU, then parses and runs one subcommand.

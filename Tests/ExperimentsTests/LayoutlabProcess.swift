@@ -1,22 +1,7 @@
 // LayoutLab — the real `layoutlab` executable, run as a subprocess by the runner tests.
 
 import Foundation
-
-/// The `layoutlab` executable built beside the test bundle (`swift build` builds it).
-func builtLayoutlab() throws -> URL {
-  let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    .appendingPathComponent("layoutlab")
-  guard FileManager.default.isExecutableFile(atPath: url.path) else {
-    throw MissingExecutable(path: url.path)
-  }
-  return url
-}
-
-/// The executable is not where `swift build` puts it: a failure, not a skip.
-struct MissingExecutable: Error, CustomStringConvertible {
-  var path: String
-  var description: String { "\(path) is not built (swift build builds it)" }
-}
+import _TestSupport
 
 /// Runs `layoutlab arguments…` to the end with `environment` added to this process's; returns
 /// its exit status, everything it printed (stdout and stderr), and whether a signal ended it

@@ -3,6 +3,7 @@
 
 import Foundation
 import XCTest
+import _TestSupport
 
 @testable import Experiments
 

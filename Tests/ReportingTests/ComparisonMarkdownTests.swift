@@ -18,11 +18,8 @@ final class ComparisonMarkdownTests: XCTestCase {
       try ExperimentResults.read(
         experimentDirectory: folder.appendingPathComponent("after"), variantOrder: []),
       labels: ("results/before", "results/after"))
-    let golden = folder.appendingPathComponent("expected.md")
-    if ProcessInfo.processInfo.environment["LAYOUTLAB_UPDATE_GOLDEN"] == "1" {
-      try Data(comparison.markdown.utf8).write(to: golden)
-    }
-    XCTAssertEqual(comparison.markdown, try String(contentsOf: golden, encoding: .utf8))
+    try assertMatchesGolden(
+      comparison.markdown, fixture: "ReportingTests/Fixtures/compare/expected.md")
   }
 
   func testSignedNumbersNeverShowMinusZero() {

@@ -6,6 +6,7 @@ import Foundation
 import LayoutModels
 import Reporting
 import XCTest
+import _TestSupport
 
 final class SpecReportTests: XCTestCase {
   var root: URL!
@@ -26,18 +27,7 @@ final class SpecReportTests: XCTestCase {
     return url
   }
 
-  let tinySpec = """
-    {
-      name: 'tiny',
-      base: {
-        model: { preset: 'tiny', version: 'v1', layers: 1 },
-        data: { source: 'synthetic-forms', documents: 20, vocabularySize: 300, maxLength: 64 },
-        training: { epochs: 1, batchSize: 4 },
-      },
-      variants: { a: {}, b: { training: { learningRate: 1e-3 } } },
-      seeds: [1, 2],
-    }
-    """
+  let tinySpec = tinyFormsSpec()
 
   func options() -> RunnerOptions {
     RunnerOptions(resultsRoot: root.appendingPathComponent("results"), repository: root)

@@ -1,6 +1,7 @@
 // LayoutLab — the synthetic sets of a results folder's cache, generated once per generator code.
 
 import Foundation
+import HostCPU
 import SyntheticData
 import Tasks
 
@@ -29,16 +30,8 @@ func cachedSyntheticSet(
   let root = cache.appendingPathComponent(key)
   let done = root.appendingPathComponent(".complete")
   if FileManager.default.fileExists(atPath: done.path) { return root }
-  // Staging folders of processes that died are removed.
-  let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
-  for name in names where name.hasPrefix(key + ".partial") {
-    let pid = Int32(name.dropFirst((key + ".partial-").count)) ?? 0
-    if !processIsAlive(pid) {
-      try? FileManager.default.removeItem(at: cache.appendingPathComponent(name))
-    }
-  }
-  let staging = cache.appendingPathComponent(
-    key + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
+  HostProcess.removeOrphanedPartials(of: root)  // staging folders of processes that died
+  let staging = cache.appendingPathComponent(HostProcess.partialName(key))
   try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
   var options = SynthesisOptions()
   options.templateHoldout = data.templateHoldout

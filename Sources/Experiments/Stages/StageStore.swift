@@ -1,6 +1,7 @@
 // LayoutLab — the content-addressed stage cache every spec shares: `results/.stages/`.
 
 import Foundation
+import HostCPU
 
 #if canImport(Glibc)
   import Glibc
@@ -54,7 +55,7 @@ public struct StageActivity: Codable, Sendable {
   public var totalSteps: Int = 0
 
   /// Whether the process that wrote this is still alive (on this machine).
-  public var isAlive: Bool { processIsAlive(pid) }
+  public var isAlive: Bool { HostProcess.isAlive(pid) }
 
   /// Reads `running.json` in `directory`, if any.
   static func read(in directory: URL) -> StageActivity? {
@@ -73,11 +74,6 @@ public struct StageActivity: Codable, Sendable {
     try? encoder.encode(self).write(
       to: directory.appendingPathComponent("running.json"), options: .atomic)
   }
-}
-
-/// Whether process `pid` exists on this machine.
-func processIsAlive(_ pid: Int32) -> Bool {
-  pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
 }
 
 /// Follows one piece of work in `running.json`, at most every `interval` seconds.
