@@ -23,14 +23,19 @@ extension SpecFolderTestCase {
     return url
   }
 
-  /// An axes-demo-like sweep: v1 and v2 × pre-training tasks (v1 with MVLM only).
-  func writeSweep() throws -> URL {
+  /// An axes-demo-like sweep named `name`: v1 and v2 × pre-training tasks (v1 with MVLM
+  /// only) on `documents` forms, pre-trained on a `corpus`-page synthetic corpus with
+  /// `schedule` (JSON5 keys) as its steps.
+  func writeSweep(
+    _ name: String = "sweep", documents: Int = 20, corpus: Int = 20,
+    schedule: String = "steps: 4,"
+  ) throws -> URL {
     try writeSpec(
-      "sweep",
+      name,
       base: """
-        data: { source: 'synthetic-forms', documents: 20, vocabularySize: 300, maxLength: 64 },
+        data: { source: 'synthetic-forms', documents: \(documents), vocabularySize: 300, maxLength: 64 },
         pretraining: {
-          corpus: [{ synthetic: 20, seed: 3 }], steps: 4, batchSize: 2, sequenceLength: 64,
+          corpus: [{ synthetic: \(corpus), seed: 3 }], \(schedule) batchSize: 2, sequenceLength: 64,
           vocabularySize: 300,
         },
         """,
