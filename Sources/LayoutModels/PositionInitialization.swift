@@ -30,10 +30,10 @@ public enum PositionInitialization: String, Codable, Sendable, CaseIterable {
     let scale = std * Float(2).squareRoot()
     let order = mixing.shuffled(0..<columns)
     let signs = (0..<columns).map { _ in mixing.nextBool(probability: 0.5) ? Float(-1) : 1 }
+    let frequencies = (0..<columns).map { pow(10_000, -Double(2 * ($0 / 2)) / Double(columns)) }
     for p in 0..<rows {
       for i in 0..<columns {
-        let frequency = pow(10_000, -Double(2 * (i / 2)) / Double(columns))
-        let angle = Double(p) * frequency
+        let angle = Double(p) * frequencies[i]
         let value = scale * Float(i % 2 == 0 ? sin(angle) : cos(angle))
         table.pointer[p * columns + order[i]] = signs[i] * value
       }
